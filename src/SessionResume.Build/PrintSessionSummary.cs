@@ -1,0 +1,31 @@
+using Microsoft.Build.Framework;
+using SessionResume.Recording;
+
+namespace SessionResume.Build;
+
+/// <summary>SessionRestore: prints the "Previous Session Found" summary, once per invocation even on a solution.</summary>
+public sealed class PrintSessionSummary : SessionTask
+{
+    /// <summary>$(CurrentSolutionConfigurationContents): lists the solution's projects when run on a solution.</summary>
+    public string? SolutionConfiguration { get; set; }
+    public string? Format { get; set; }
+
+    protected override void Run()
+    {
+        if (!SolutionPrinter.ShouldPrint(ProjectFile, SolutionConfiguration, SolutionPrinter.UsesPackage))
+            return;
+        string output;
+        Store.Problem? problem;
+        try
+        {
+            (output, problem) = RestoreView.Render(Location, Format, Clock());
+        }
+        catch (ArgumentException e)
+        {
+            Log.LogError(e.Message);
+            return;
+        }
+        if (problem is not null) Report(problem);
+        foreach (var line in output.Split('\n')) Log.LogMessage(MessageImportance.High, line.TrimEnd('\r'));
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Build.Framework;
+using SessionResume.Store;
+
+namespace SessionResume.Build;
+
+/// <summary>
+/// Base of the package's tasks: finds the session and turns the core's problems into SR warnings.
+/// A task never fails the build: anything unexpected becomes one warning (SR0005).
+/// </summary>
+public abstract class SessionTask : Microsoft.Build.Utilities.Task
+{
+    [Required] public string ProjectFile { get; set; } = "";
+    public string? SolutionDir { get; set; }
+    public string? SessionRoot { get; set; }
+    public string? StateFile { get; set; }
+
+    /// <summary>The clock; tests replace it.</summary>
+    internal Func<DateTime> Clock { get; set; } = () => DateTime.UtcNow;
+
+    protected SessionLocation Location =>
+        SessionLocation.Resolve(SessionRoot, Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!, SolutionDir, StateFile);
+
+    public sealed override bool Execute()
+    {
+        try
+        {
+            Run();
+        }
+        catch (Exception e)
+        {
+            Report(new Problem(Problem.Internal, $"SessionResume.Build failed unexpectedly and recorded nothing ({e.GetType().Name}: {e.Message}). Please report this with the build log."));
+        }
+        // Only a user's own mistake in a verb's arguments (an unknown SessionFormat) is an error.
+        return !Log.HasLoggedErrors;
+    }
+
+    protected abstract void Run();
+
+    protected void Report(Problem problem)
+    {
+        var file = problem.File is null ? null : Path.IsPathRooted(problem.File) || problem.File.StartsWith('{') ? problem.File : Path.Combine(Location.Root, problem.File);
+        Log.LogWarning(subcategory: null, warningCode: problem.Code, helpKeyword: null, file: file,
+            lineNumber: problem.Line, columnNumber: problem.Column, endLineNumber: 0, endColumnNumber: 0,
+            message: problem.Message);
+    }
+
+    protected static bool IsFalse(string? value) => string.Equals(value?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+}

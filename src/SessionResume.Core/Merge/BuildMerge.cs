@@ -1,0 +1,105 @@
+using SessionResume.Diagnostics;
+using SessionResume.Fingerprints;
+using SessionResume.Model;
+using SessionResume.Store;
+
+namespace SessionResume.Merge;
+
+/// <summary>
+/// Merges one compile (project + target framework) into the state: FINGERPRINTS.md's matching
+/// rules, the error lifecycle (attempts, resolution, recurrence) and the compact warnings. A
+/// project's other target frameworks and other projects are left exactly as they were.
+/// </summary>
+public static class BuildMerge
+{
+    public const int MaxErrorsPerCompile = 200;
+    public const int MaxResolved = 200;
+    public const int MaxWarningEntriesPerProject = 25;
+    public const int MaxWarningEntries = 100;
+
+    /// <summary>Applies the build and returns the warnings to show (recurrences of resolved errors).</summary>
+    public static List<Problem> Apply(SessionState state, BuildObservation build, MergeContext context)
+    {
+        var problems = new List<Problem>();
+        ForgetDroppedTargetFrameworks(state, build);
+
+        var errors = ObservedProblem.Group(build.Diagnostics.Where(d => d.Severity == Severity.Error));
+        var earliestErrorPhase = errors.Count == 0 ? (DiagnosticPhase?)null : errors.Min(o => o.Phase);
+        RecordOmittedErrors(state.Errors, build.Project, errors.Skip(MaxErrorsPerCompile).ToList());
+        errors = errors.Take(MaxErrorsPerCompile).ToList();
+
+        var errorChanges = Reconciler.Reconcile(state.Errors.Unresolved, errors, build, earliestErrorPhase, context);
+        foreach (var gone in errorChanges.Gone) Resolve(state, gone, context);
+        foreach (var added in errorChanges.Added) OfferEarlierResolution(state, added, context);
+        foreach (var entry in errorChanges.Added.Concat(errorChanges.Repeated).Where(e => e.SeenBefore is not null))
+            problems.Add(SeenBeforeWarning(entry, context));
+        state.Errors.Unresolved.Sort(EntryOrder.Compare);
+
+        var warnings = ObservedProblem.Group(build.Diagnostics.Where(d => d.Severity == Severity.Warning));
+        Reconciler.Reconcile(state.Warnings.Entries, warnings, build, earliestErrorPhase, context);
+        WarningCounts.Update(state.Warnings, build);
+
+        foreach (var item in build.TechStack)
+            if (!state.Context.TechStack.Contains(item, StringComparer.OrdinalIgnoreCase)) state.Context.TechStack.Add(item);
+        return problems;
+    }
+
+    /// <summary>A project that no longer targets a framework has no problems there any more.</summary>
+    static void ForgetDroppedTargetFrameworks(SessionState state, BuildObservation build)
+    {
+        if (build.ProjectTargetFrameworks.Count == 0) return;
+        foreach (var list in new[] { state.Errors.Unresolved, state.Warnings.Entries })
+        {
+            foreach (var entry in list.Where(e => e.Project == build.Project))
+                entry.TargetFrameworks.RemoveAll(t => !build.ProjectTargetFrameworks.Contains(t, StringComparer.OrdinalIgnoreCase));
+            list.RemoveAll(e => e.Project == build.Project && e.TargetFrameworks.Count == 0);
+        }
+    }
+
+    static void RecordOmittedErrors(ErrorSection errors, string project, List<ObservedProblem> omitted)
+    {
+        if (omitted.Count == 0)
+        {
+            errors.Omitted?.Remove(project);
+            if (errors.Omitted is { Count: 0 }) errors.Omitted = null;
+            return;
+        }
+        var count = new OmittedCount { Count = omitted.Count };
+        foreach (var o in omitted) count.ByCode[o.First.Code] = count.ByCode.GetValueOrDefault(o.First.Code) + 1;
+        (errors.Omitted ??= new(StringComparer.Ordinal))[project] = count;
+    }
+
+    static void Resolve(SessionState state, ErrorEntry entry, MergeContext context)
+    {
+        var resolved = new ResolvedError
+        {
+            File = entry.File,
+            Error = entry.Error,
+            Resolution = ResolutionDescriber.Describe(entry, context.Sources),
+            Code = entry.Code,
+            Fingerprint = entry.Fingerprint,
+            Project = entry.Project,
+            Line = entry.Line,
+            Attempts = entry.Attempts,
+            SessionId = state.SessionId,
+            ResolvedAt = context.Now,
+            Aliases = entry.Aliases,
+        };
+        state.Errors.Resolved.RemoveAll(r => r.Fingerprint == entry.Fingerprint && r.Project == entry.Project);
+        state.Errors.Resolved.Insert(0, resolved);
+        if (state.Errors.Resolved.Count > MaxResolved) state.Errors.Resolved.RemoveRange(MaxResolved, state.Errors.Resolved.Count - MaxResolved);
+    }
+
+    static void OfferEarlierResolution(SessionState state, ErrorEntry entry, MergeContext context)
+    {
+        var earlier = state.Errors.Resolved.Concat(context.ArchivedResolutions)
+            .FirstOrDefault(r => r.Fingerprint == entry.Fingerprint || (r.Aliases?.Contains(entry.Fingerprint) ?? false));
+        if (earlier is not null) entry.SeenBefore = new SeenBefore { SessionId = earlier.SessionId, Resolution = earlier.Resolution };
+    }
+
+    static Problem SeenBeforeWarning(ErrorEntry entry, MergeContext context) =>
+        new(Problem.SeenBefore,
+            $"This error was seen before (session {entry.SeenBefore!.SessionId ?? "unknown"}, {Fingerprint.Display(entry.Code, entry.Fingerprint)}). " +
+            $"Previous resolution: \"{entry.SeenBefore.Resolution}\"",
+            entry.File, entry.Line, entry.Column);
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SessionResume.Model;
+
+// The schema of .session-state.json (see CONTRACT.md). Key order follows the seed; additions come
+// after the seed's keys of the same object. Every object keeps keys it does not know in
+// ExtensionData, so whatever a person or agent writes survives every automatic update.
+
+public sealed class SessionState
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; set; } = CurrentSchemaVersion;
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)] public string? SessionId { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)] public string? Project { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)] public DateTime? Timestamp { get; set; }
+    public int DurationMinutes { get; set; }
+    public Objectives Objectives { get; set; } = new();
+    public Progress Progress { get; set; } = new();
+    public FileChanges Files { get; set; } = new();
+    public ErrorSection Errors { get; set; } = new();
+    public TestSection Tests { get; set; } = new();
+    public List<string> Todos { get; set; } = [];
+    public SessionContext Context { get; set; } = new();
+    public List<string> NextPrompts { get; set; } = [];
+
+    // Added: when the session started (duration_minutes is derived from it) and the compact warnings.
+    public DateTime? StartedAt { get; set; }
+    public WarningSection Warnings { get; set; } = new();
+
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
+}
+
+public sealed class Objectives
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)] public string? Primary { get; set; }
+    public List<string> Secondary { get; set; } = [];
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)] public string? Status { get; set; }
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
+}
+
+public sealed class Progress
+{
+    public List<string> Completed { get; set; } = [];
+    public List<string> InProgress { get; set; } = [];
+    public List<string> Blocked { get; set; } = [];
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
+}
+
+public sealed class FileChanges
+{
+    public List<string> Created { get; set; } = [];
+    public List<string> Modified { get; set; } = [];
+    public List<string> Deleted { get; set; } = [];
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
+}
+
+public sealed class SessionContext
+{
+    public List<string> TechStack { get; set; } = [];
+    public List<string> KeyDecisions { get; set; } = [];
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)] public string? ArchitectureNotes { get; set; }
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
+}
+
+public sealed class TestSection
+{
+    public int Passing { get; set; }
+    public int Failing { get; set; }
+    public List<string> FailedPaths { get; set; } = [];
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
+}

@@ -1,0 +1,65 @@
+using SessionResume.Diagnostics;
+using SessionResume.Fingerprints;
+using SessionResume.Merge;
+using SessionResume.Store;
+
+namespace SessionResume.Recording;
+
+/// <summary>Everything the capture task knows about one compile.</summary>
+public sealed record BuildCaptureRequest(
+    SessionLocation Location,
+    string SarifFile,
+    string ProjectFile,
+    string TargetFramework,
+    IReadOnlyList<string> ProjectTargetFrameworks,
+    string? Language,
+    IReadOnlyList<string> PackageReferences,
+    bool Compiled,
+    bool ManageGitIgnore);
+
+/// <summary>Reads a compile's SARIF log and merges it into the state: the capture task's whole job.</summary>
+public static class BuildCapture
+{
+    public static CaptureResult Run(BuildCaptureRequest request, Func<DateTime> clock)
+    {
+        var root = request.Location.Root;
+        var project = SessionPaths.ToSessionPath(request.ProjectFile, root);
+        List<BuildDiagnostic> diagnostics;
+        try
+        {
+            diagnostics = SarifReader.Read(request.SarifFile, root, request.ProjectFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
+        {
+            return new CaptureResult(false, [new Problem(Problem.InputUnreadable,
+                $"The compiler's diagnostics log {request.SarifFile} could not be read ({e.Message}); this compile was not recorded.")]);
+        }
+
+        var tfm = string.IsNullOrEmpty(request.TargetFramework) ? "default" : request.TargetFramework;
+        var observation = new BuildObservation(project, tfm,
+            request.ProjectTargetFrameworks.Count > 0 ? request.ProjectTargetFrameworks : [tfm],
+            request.Compiled, diagnostics, TechStack.Infer(request.Language, tfm, request.PackageReferences));
+        var store = new StateStore(request.Location.StateFile, clock);
+        var problems = new List<Problem>();
+        var result = store.Update(state =>
+        {
+            var context = new MergeContext(clock(), new FileSourceText(root));
+            SessionClock.Touch(state, context.Now, request.Location.ProjectName);
+            problems.AddRange(BuildMerge.Apply(state, observation, context));
+            NextPrompts.Regenerate(state);
+            return true;
+        });
+        problems.InsertRange(0, result.Problems);
+        if (result.Created && request.ManageGitIgnore && request.Location.IsGitRepository)
+        {
+            try { GitIgnoreBlock.Ensure(root); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.Add(new Problem(Problem.WriteFailed, $"Could not add the session files to {Path.Combine(root, ".gitignore")}: {e.Message}"));
+            }
+        }
+        return new CaptureResult(result.Written, problems);
+    }
+}
+
+public sealed record CaptureResult(bool Recorded, IReadOnlyList<Problem> Problems);

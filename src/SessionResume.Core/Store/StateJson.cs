@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SessionResume.Model;
+
+namespace SessionResume.Store;
+
+/// <summary>Reads and writes the state document. Output is deterministic: fixed key order, sorted maps, LF, indented.</summary>
+public static class StateJson
+{
+    static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+        // People read and diff this file: keep non-ASCII text as it is (it is never embedded in HTML).
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        Converters = { new UtcTimeConverter() },
+    };
+
+    public static string Serialize(SessionState state) =>
+        JsonSerializer.Serialize(state, Options).Replace("\r\n", "\n") + "\n";
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options).Replace("\r\n", "\n");
+
+    /// <summary>Parses a state document; throws <see cref="InvalidStateException"/> saying what is wrong.</summary>
+    public static SessionState Deserialize(string json) => Deserialize(System.Text.Encoding.UTF8.GetBytes(json));
+
+    /// <summary>Parses the file's bytes, so invalid UTF-8 is reported instead of silently replaced.</summary>
+    public static SessionState Deserialize(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.StartsWith("\uFEFF"u8)) utf8 = utf8[3..];
+        if (utf8.IsEmpty) throw new InvalidStateException("the file is empty");
+        SessionState? state;
+        try
+        {
+            state = JsonSerializer.Deserialize<SessionState>(utf8, Options);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidStateException($"not valid UTF-8 text: {FirstSentence(e.Message)}", e);
+        }
+        catch (JsonException e)
+        {
+            var where = e.Path is { Length: > 0 } ? $" at {e.Path}" : "";
+            throw new InvalidStateException($"invalid JSON or wrong type{where} (line {(e.LineNumber ?? 0) + 1}): {FirstSentence(e.Message)}", e);
+        }
+        if (state is null) throw new InvalidStateException("the document is null, not an object");
+        if (state.SchemaVersion > SessionState.CurrentSchemaVersion)
+            throw new InvalidStateException($"schema_version {state.SchemaVersion} is newer than this package understands ({SessionState.CurrentSchemaVersion}); update SessionResume.Build");
+        Normalize(state);
+        return state;
+    }
+
+    /// <summary>Turns explicit nulls a person may have written into empty values, so no code meets a null list.</summary>
+    static void Normalize(SessionState s)
+    {
+        s.SchemaVersion = SessionState.CurrentSchemaVersion;
+        s.Objectives ??= new();
+        s.Objectives.Secondary = Clean(s.Objectives.Secondary);
+        s.Progress ??= new();
+        s.Progress.Completed = Clean(s.Progress.Completed);
+        s.Progress.InProgress = Clean(s.Progress.InProgress);
+        s.Progress.Blocked = Clean(s.Progress.Blocked);
+        s.Files ??= new();
+        s.Files.Created = Clean(s.Files.Created);
+        s.Files.Modified = Clean(s.Files.Modified);
+        s.Files.Deleted = Clean(s.Files.Deleted);
+        s.Errors ??= new();
+        s.Errors.Unresolved = (s.Errors.Unresolved ?? []).Where(e => e is not null).ToList();
+        s.Errors.Resolved = (s.Errors.Resolved ?? []).Where(e => e is not null).ToList();
+        foreach (var e in s.Errors.Unresolved) e.TargetFrameworks = Clean(e.TargetFrameworks);
+        s.Tests ??= new();
+        s.Tests.FailedPaths = Clean(s.Tests.FailedPaths);
+        s.Todos = Clean(s.Todos);
+        s.Context ??= new();
+        s.Context.TechStack = Clean(s.Context.TechStack);
+        s.Context.KeyDecisions = Clean(s.Context.KeyDecisions);
+        s.NextPrompts = Clean(s.NextPrompts);
+        s.Warnings ??= new();
+        s.Warnings.Entries = (s.Warnings.Entries ?? []).Where(e => e is not null).ToList();
+        foreach (var e in s.Warnings.Entries) e.TargetFrameworks = Clean(e.TargetFrameworks);
+        s.Warnings.ByCode ??= new(StringComparer.Ordinal);
+        s.Warnings.Counts ??= new(StringComparer.Ordinal);
+    }
+
+    static List<string> Clean(List<string>? list) => list?.Where(x => x is not null).ToList() ?? [];
+
+    static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? message[..(end + 1)] : message;
+    }
+
+    /// <summary>Times are written as UTC ISO 8601 to the second ("2026-11-24T20:00:00Z"); any ISO 8601 is read.</summary>
+    sealed class UtcTimeConverter : JsonConverter<DateTime>
+    {
+        public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var text = reader.GetString();
+            if (text is null || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
+                throw new JsonException($"'{text}' is not an ISO 8601 time");
+            return value.UtcDateTime;
+        }
+
+        public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(Time.Format(value));
+    }
+}
+
+public sealed class InvalidStateException(string message, Exception? inner = null) : Exception(message, inner);

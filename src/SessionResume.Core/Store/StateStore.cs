@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using SessionResume.Model;
+
+namespace SessionResume.Store;
+
+/// <summary>
+/// The one way the state file is changed. An update takes a cross-process lock (a sibling .lock
+/// file held with an exclusive OS lock, released by the OS even if the process is killed), reads
+/// the file, applies the change, writes a temporary file and renames it over the state, so the file
+/// on disk is always complete. An unreadable file is moved aside, never overwritten.
+/// </summary>
+public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan? lockTimeout = null)
+{
+    public string StateFile { get; } = stateFile;
+    public TimeSpan LockTimeout { get; } = lockTimeout ?? TimeSpan.FromSeconds(30);
+    string LockFile => StateFile + ".lock";
+    string TempPrefix => Path.GetFileName(StateFile) + ".tmp-";
+
+    /// <summary>Reads the state without a lock (the rename makes every read see a whole file). Null when there is none.</summary>
+    public SessionState? TryRead(out Problem? problem)
+    {
+        problem = null;
+        if (!File.Exists(StateFile)) return null;
+        try
+        {
+            return StateJson.Deserialize(File.ReadAllBytes(StateFile));
+        }
+        catch (InvalidStateException e)
+        {
+            problem = new Problem(Problem.StateUnreadable, $"{StateFile} cannot be read: {e.Message}. It will be moved aside at the next update.");
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the current state (a fresh one if there is none) and writes
+    /// it. The change returns false to leave the file as it is. Never throws for I/O trouble: the
+    /// problems are returned for the caller to show as warnings.
+    /// </summary>
+    public UpdateResult Update(Func<SessionState, bool> change)
+    {
+        var problems = new List<Problem>();
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(StateFile)!);
+            using var lockHandle = AcquireLock();
+            if (lockHandle is null)
+            {
+                problems.Add(new Problem(Problem.LockTimeout,
+                    $"Could not lock {LockFile} within {LockTimeout.TotalSeconds:0} s (another build still holds it); this build's results were not recorded. Delete the lock file if no build is running."));
+                return new UpdateResult(false, false, problems);
+            }
+            CleanLeftoverTempFiles();
+            var created = !File.Exists(StateFile);
+            var state = created ? null : ReadOrSetAside(problems);
+            state ??= new SessionState();
+            if (!change(state)) return new UpdateResult(false, created, problems);
+            WriteAtomically(StateJson.Serialize(state));
+            return new UpdateResult(true, created, problems);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new Problem(Problem.WriteFailed, $"Could not update {StateFile}: {e.Message} Check that the folder is writable and the disk is not full."));
+            return new UpdateResult(false, false, problems);
+        }
+    }
+
+    SessionState? ReadOrSetAside(List<Problem> problems)
+    {
+        var bytes = File.ReadAllBytes(StateFile);
+        try
+        {
+            return StateJson.Deserialize(bytes);
+        }
+        catch (InvalidStateException e)
+        {
+            var aside = AsideName();
+            File.Move(StateFile, aside);
+            problems.Add(new Problem(Problem.StateUnreadable,
+                $"{StateFile} could not be read ({e.Message}). It was kept as {aside} and a fresh state was started."));
+            return null;
+        }
+    }
+
+    string AsideName()
+    {
+        var stamp = clock().ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var name = $"{StateFile}.corrupt-{stamp}";
+        for (var i = 2; File.Exists(name); i++) name = $"{StateFile}.corrupt-{stamp}-{i}";
+        return name;
+    }
+
+    FileStream? AcquireLock()
+    {
+        var watch = Stopwatch.StartNew();
+        var delay = 5;
+        while (true)
+        {
+            try
+            {
+                // FileShare.None is an exclusive OS lock (flock on Unix): it dies with its process.
+                return new FileStream(LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+            }
+            catch (IOException) when (watch.Elapsed < LockTimeout)
+            {
+                Thread.Sleep(delay + Random.Shared.Next(delay));
+                delay = Math.Min(delay * 2, 100);
+            }
+            catch (IOException) when (File.Exists(LockFile))
+            {
+                return null;
+            }
+        }
+    }
+
+    void WriteAtomically(string json)
+    {
+        var temp = Path.Combine(Path.GetDirectoryName(StateFile)!, $"{TempPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                var bytes = new System.Text.UTF8Encoding(false).GetBytes(json);
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, StateFile, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>Temporary files left by a writer that was killed; safe to remove while holding the lock.</summary>
+    void CleanLeftoverTempFiles()
+    {
+        var directory = Path.GetDirectoryName(StateFile)!;
+        foreach (var file in Directory.EnumerateFiles(directory, TempPrefix + "*"))
+        {
+            try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+}
+
+public sealed record UpdateResult(bool Written, bool Created, IReadOnlyList<Problem> Problems);

@@ -1,0 +1,100 @@
+using SessionResume.Model;
+
+namespace SessionResume.Views;
+
+/// <summary>What SessionRestore shows, computed once from the state and rendered as text, markdown or JSON.</summary>
+public sealed record SessionSummary(
+    string Project,
+    DateTime? LastActive,
+    string LastActiveText,
+    string? Objective,
+    string Status,
+    int PercentComplete,
+    IReadOnlyList<string> Completed,
+    IReadOnlyList<string> InProgress,
+    IReadOnlyList<string> Blocked,
+    IReadOnlyList<string> Todos,
+    int FailingTests,
+    IReadOnlyList<string> FailingTestPaths,
+    int UnresolvedErrors,
+    IReadOnlyDictionary<string, int> UnresolvedErrorsByCode,
+    int Warnings,
+    IReadOnlyList<string> SeenBefore,
+    string NextAction)
+{
+    public const string SetObjectiveHint = "dotnet msbuild -t:SessionSave -p:SessionObjective=\"...\"";
+
+    /// <summary>
+    /// % complete = completed / (completed + in progress + blocked + todos), rounded down; 100 when the
+    /// objective's status is "done"; 0 when nothing is tracked yet.
+    /// </summary>
+    public static int Percent(SessionState s)
+    {
+        if (string.Equals(s.Objectives.Status, "done", StringComparison.OrdinalIgnoreCase)) return 100;
+        var done = s.Progress.Completed.Count;
+        var all = done + s.Progress.InProgress.Count + s.Progress.Blocked.Count + s.Todos.Count;
+        return all == 0 ? 0 : 100 * done / all;
+    }
+
+    public static SessionSummary From(SessionState s, DateTime now)
+    {
+        var unresolved = s.Errors.Unresolved;
+        var omitted = s.Errors.Omitted?.Values.Sum(o => o.Count) ?? 0;
+        var byCode = unresolved.GroupBy(e => e.Code, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        foreach (var (code, n) in s.Errors.Omitted?.Values.SelectMany(o => o.ByCode) ?? [])
+            byCode[code] = byCode.GetValueOrDefault(code) + n;
+        var seenBefore = unresolved.Where(e => e.SeenBefore is not null)
+            .Select(e => $"{e.Code} in {e.File} line {e.Line} was seen before (session {e.SeenBefore!.SessionId ?? "unknown"}). Previous resolution: \"{e.SeenBefore.Resolution}\"")
+            .ToList();
+        return new SessionSummary(
+            Project: s.Project ?? "(unknown)",
+            LastActive: s.Timestamp,
+            LastActiveText: s.Timestamp is { } t ? RelativeTime.Describe(now - t) : "unknown",
+            Objective: string.IsNullOrWhiteSpace(s.Objectives.Primary) ? null : s.Objectives.Primary,
+            Status: StatusText(s.Objectives.Status),
+            PercentComplete: Percent(s),
+            Completed: s.Progress.Completed,
+            InProgress: s.Progress.InProgress,
+            Blocked: s.Progress.Blocked,
+            Todos: s.Todos,
+            FailingTests: s.Tests.Failing,
+            FailingTestPaths: s.Tests.FailedPaths,
+            UnresolvedErrors: unresolved.Count + omitted,
+            UnresolvedErrorsByCode: byCode,
+            Warnings: s.Warnings.Total,
+            SeenBefore: seenBefore,
+            NextAction: SuggestNextAction(s));
+    }
+
+    static string StatusText(string? status) => status?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "in-progress" or "in progress" => "In progress",
+        "blocked" => "Blocked",
+        "done" => "Done",
+        var other => char.ToUpperInvariant(other[0]) + other[1..],
+    };
+
+    /// <summary>The first next prompt (a person's own come first), else a hint that fits the state.</summary>
+    static string SuggestNextAction(SessionState s)
+    {
+        if (s.NextPrompts.FirstOrDefault(p => !string.IsNullOrWhiteSpace(p)) is { } prompt) return prompt;
+        if (s.Progress.InProgress.FirstOrDefault() is { } doing) return $"Continue: {doing}";
+        if (s.Todos.FirstOrDefault() is { } todo) return $"Next todo: {todo}";
+        if (string.IsNullOrWhiteSpace(s.Objectives.Primary)) return $"Set an objective: {SetObjectiveHint}";
+        return "Build and test: everything recorded is green.";
+    }
+}
+
+public static class RelativeTime
+{
+    public static string Describe(TimeSpan ago)
+    {
+        if (ago < TimeSpan.FromMinutes(1)) return "just now";
+        if (ago < TimeSpan.FromHours(1)) return Plural((int)ago.TotalMinutes, "minute");
+        if (ago < TimeSpan.FromDays(1)) return Plural((int)ago.TotalHours, "hour");
+        return Plural((int)ago.TotalDays, "day");
+    }
+
+    static string Plural(int n, string unit) => $"{n} {unit}{(n == 1 ? "" : "s")} ago";
+}

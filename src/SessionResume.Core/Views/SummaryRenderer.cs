@@ -1,0 +1,103 @@
+using System.Text;
+
+namespace SessionResume.Views;
+
+/// <summary>Renders a <see cref="SessionSummary"/>. Lists stay short and end with "and N more".</summary>
+public static class SummaryRenderer
+{
+    public const int MaxListed = 5;
+    public const string Header = "📋 Previous Session Found";
+
+    public static string Render(SessionSummary s, string? format) => (format ?? "").Trim().ToLowerInvariant() switch
+    {
+        "" or "text" => Text(s),
+        "markdown" or "md" => Markdown(s),
+        "json" => Store.StateJson.Serialize(s),
+        var other => throw new ArgumentException($"Unknown SessionFormat '{other}': use text, markdown or json."),
+    };
+
+    public static string NoSession(string stateFile) =>
+        $"No previous session found ({stateFile} does not exist). Run dotnet build to record one, or {SessionSummary.SetObjectiveHint} to start with an objective.";
+
+    static string Text(SessionSummary s)
+    {
+        var b = new StringBuilder();
+        b.AppendLine(Header);
+        b.AppendLine($"Project: {s.Project}");
+        b.AppendLine($"Last active: {s.LastActiveText}");
+        b.AppendLine($"Objective: {s.Objective ?? $"(none set: {SessionSummary.SetObjectiveHint})"}");
+        b.AppendLine($"Status: {s.Status} ({s.PercentComplete}% complete)");
+        if (s.Completed.Count > 0)
+        {
+            b.AppendLine("Completed:");
+            List(b, s.Completed, "✅ ");
+        }
+        var remaining = Remaining(s);
+        if (remaining.Count > 0)
+        {
+            b.AppendLine("Remaining:");
+            foreach (var line in remaining) b.AppendLine(line);
+        }
+        foreach (var line in Limit(s.SeenBefore)) b.AppendLine("⚠ " + line);
+        b.AppendLine("Suggested next action:");
+        b.Append("→ ").Append(s.NextAction);
+        return b.ToString();
+    }
+
+    static string Markdown(SessionSummary s)
+    {
+        var b = new StringBuilder();
+        b.AppendLine($"## {Header}").AppendLine();
+        b.AppendLine($"- **Project:** {s.Project}");
+        b.AppendLine($"- **Last active:** {s.LastActiveText}");
+        b.AppendLine($"- **Objective:** {s.Objective ?? "(none set)"}");
+        b.AppendLine($"- **Status:** {s.Status} ({s.PercentComplete}% complete)");
+        if (s.Completed.Count > 0)
+        {
+            b.AppendLine().AppendLine("### Completed");
+            List(b, s.Completed, "- ✅ ");
+        }
+        var remaining = Remaining(s);
+        if (remaining.Count > 0)
+        {
+            b.AppendLine().AppendLine("### Remaining");
+            foreach (var line in remaining) b.AppendLine("- " + line);
+        }
+        foreach (var line in Limit(s.SeenBefore)) b.AppendLine("- ⚠ " + line);
+        b.AppendLine().AppendLine("### Suggested next action").AppendLine();
+        b.Append("→ ").Append(s.NextAction);
+        return b.ToString();
+    }
+
+    static List<string> Remaining(SessionSummary s)
+    {
+        var lines = new List<string>();
+        lines.AddRange(Limit(s.InProgress).Select(i => "🔄 " + i));
+        lines.AddRange(Limit(s.Blocked).Select(i => "⛔ " + i));
+        lines.AddRange(Limit(s.Todos).Select(i => "☐ " + i));
+        if (s.FailingTests > 0)
+        {
+            lines.Add($"❌ {Count(s.FailingTests, "failing test")}");
+            lines.AddRange(Limit(s.FailingTestPaths).Select(p => "   " + p));
+        }
+        if (s.UnresolvedErrors > 0)
+        {
+            var codes = s.UnresolvedErrorsByCode.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
+                .Select(c => c.Value == 1 ? c.Key : $"{c.Key} ×{c.Value}").ToList();
+            lines.Add($"⚠ {Count(s.UnresolvedErrors, "unresolved error")} ({string.Join(", ", Limit(codes))})");
+        }
+        if (s.Warnings > 0) lines.Add($"ℹ {Count(s.Warnings, "warning")}");
+        return lines;
+    }
+
+    static void List(StringBuilder b, IReadOnlyList<string> items, string prefix)
+    {
+        foreach (var item in Limit(items)) b.AppendLine(prefix + item);
+    }
+
+    /// <summary>The first few items, then "… and N more": never silently cut.</summary>
+    static IEnumerable<string> Limit(IReadOnlyList<string> items) =>
+        items.Count <= MaxListed ? items : items.Take(MaxListed).Append($"… and {items.Count - MaxListed} more");
+
+    static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
+}
