@@ -35,14 +35,12 @@ public static class StateJson
     {
         if (utf8.StartsWith("\uFEFF"u8)) utf8 = utf8[3..];
         if (utf8.IsEmpty) throw new InvalidStateException("the file is empty");
+        // The reader does not check the text of values it keeps as they are (unknown keys).
+        if (!System.Text.Unicode.Utf8.IsValid(utf8)) throw new InvalidStateException("the file is not valid UTF-8 text");
         SessionState? state;
         try
         {
             state = JsonSerializer.Deserialize<SessionState>(utf8, Options);
-        }
-        catch (ArgumentException e)
-        {
-            throw new InvalidStateException($"not valid UTF-8 text: {FirstSentence(e.Message)}", e);
         }
         catch (JsonException e)
         {

@@ -1,0 +1,20 @@
+using SessionResume.Store;
+
+namespace SessionResume.Tests.Store;
+
+public class GitIgnoreBlockTests
+{
+    [Fact]
+    public void The_block_is_appended_once_and_keeps_what_was_there()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File(".gitignore"), "bin/\nobj/");
+        Assert.True(GitIgnoreBlock.Ensure(dir.Path));
+        Assert.False(GitIgnoreBlock.Ensure(dir.Path));
+        var text = File.ReadAllText(dir.File(".gitignore"));
+        Assert.StartsWith("bin/\nobj/\n\n# >>> SessionResume.Build", text);
+        Assert.Single(text.Split('\n'), l => l == "/.session-state.json");
+        Assert.Contains("/.session-history/", text);
+        Assert.Contains("/token-cache/", text);
+    }
+}
