@@ -1,0 +1,56 @@
+namespace SessionResume.Tests;
+
+/// <summary>A throwaway folder laid out like a repository with one project, and a SARIF log for it.</summary>
+sealed class TaskRepository : IDisposable
+{
+    public string Root { get; } = Directory.CreateTempSubdirectory("sr-task-").FullName;
+    public string ProjectFile => Path.Combine(Root, "src", "App", "App.csproj");
+    public string Obj => Path.Combine(Root, "src", "App", "obj");
+    public string SarifFile => Path.Combine(Obj, "SessionResume.sarif");
+    public string StampFile => Path.Combine(Obj, "SessionResume.stamp");
+    public string StateFile => Path.Combine(Root, ".session-state.json");
+
+    public TaskRepository()
+    {
+        Directory.CreateDirectory(Path.Combine(Root, ".git"));
+        Directory.CreateDirectory(Obj);
+        File.WriteAllText(ProjectFile, "<Project />");
+    }
+
+    public string Source(string relative, params string[] lines)
+    {
+        var path = Path.Combine(Root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    /// <summary>Writes a SARIF 2.1 log as Roslyn does: absolute file URIs and 1-based regions.</summary>
+    public void Sarif(params (string Code, string Level, string File, int Line, string Message)[] results)
+    {
+        var items = results.Select(r => $$"""
+            {
+              "ruleId": "{{r.Code}}",
+              "level": "{{r.Level}}",
+              "message": { "text": {{System.Text.Json.JsonSerializer.Serialize(r.Message)}} },
+              "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "{{new Uri(Path.Combine(Root, r.File)).AbsoluteUri}}" },
+                               "region": { "startLine": {{r.Line}}, "startColumn": 17, "endLine": {{r.Line}}, "endColumn": 20 } } } ],
+              "properties": { "warningLevel": 0 }
+            }
+            """);
+        File.WriteAllText(SarifFile, $$"""
+            {
+              "$schema": "http://json.schemastore.org/sarif-2.1.0",
+              "version": "2.1.0",
+              "runs": [ { "results": [ {{string.Join(",", items)}} ],
+                          "tool": { "driver": { "name": "Microsoft (R) Visual C# Compiler", "version": "5.0.0" } } } ]
+            }
+            """);
+        File.SetLastWriteTimeUtc(SarifFile, DateTime.UtcNow.AddSeconds(1));
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
+    }
+}
