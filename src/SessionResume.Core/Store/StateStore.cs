@@ -27,7 +27,7 @@ public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan?
         }
         catch (InvalidStateException e)
         {
-            problem = new Problem(Problem.StateUnreadable, $"{StateFile} cannot be read: {e.Message}. It will be moved aside at the next update.");
+            problem = new Problem(Problem.StateUnreadable, $"{StateFile} cannot be read: {e.Message}. It will be moved aside at the next update.", StateFile);
             return null;
         }
     }
@@ -77,7 +77,7 @@ public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan?
             var aside = AsideName();
             File.Move(StateFile, aside);
             problems.Add(new Problem(Problem.StateUnreadable,
-                $"{StateFile} could not be read ({e.Message}). It was kept as {aside} and a fresh state was started."));
+                $"{StateFile} could not be read ({e.Message}). It was kept as {aside} and a fresh state was started.", StateFile));
             return null;
         }
     }
