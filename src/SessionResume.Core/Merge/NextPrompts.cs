@@ -5,14 +5,14 @@ namespace SessionResume.Merge;
 
 /// <summary>
 /// next_prompts: what a person or agent wrote comes first and is never touched; after it, prompts
-/// generated from the unresolved errors. Generated prompts are recognised by their fixed form, so
-/// they can be replaced as the errors change.
+/// generated from the unresolved errors, then the commands that rerun the failing tests. Generated
+/// prompts are recognised by their fixed form, so they can be replaced as things change.
 /// </summary>
 public static partial class NextPrompts
 {
     public const int MaxGenerated = 5;
 
-    [GeneratedRegex(@"^Fix error \S+ in \S.* line \d+(: |$)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(Fix error \S+ in \S.* line \d+(: |$)|Rerun the failing tests of \S+: dotnet test )", RegexOptions.CultureInvariant)]
     private static partial Regex GeneratedForm();
 
     public static bool IsGenerated(string prompt) => GeneratedForm().IsMatch(prompt);
@@ -23,8 +23,17 @@ public static partial class NextPrompts
     public static void Regenerate(SessionState state)
     {
         var own = state.NextPrompts.Where(p => !IsGenerated(p)).ToList();
-        var generated = state.Errors.Unresolved.Take(MaxGenerated).Select(ForError);
+        var generated = state.Errors.Unresolved.Take(MaxGenerated).Select(ForError)
+            .Concat(state.Tests.Failures.GroupBy(f => f.Project, StringComparer.Ordinal).Take(MaxGenerated).Select(ForTests));
         state.NextPrompts = own.Concat(generated.Where(g => !own.Contains(g))).ToList();
+    }
+
+    public const int MaxTestsPerRerun = 20;
+
+    public static string ForTests(IEnumerable<TestFailure> failures)
+    {
+        var list = failures.ToList();
+        return $"Rerun the failing tests of {list[0].Project}: {Testing.RerunCommand.For(list[0].Project, list.Select(f => f.Name).Take(MaxTestsPerRerun).ToList())}";
     }
 
     static string FirstLine(string text)

@@ -69,5 +69,13 @@ public sealed class TestSection
     public int Passing { get; set; }
     public int Failing { get; set; }
     public List<string> FailedPaths { get; set; } = [];
+    // Added: skipped and total test results, one entry per failing test, recently fixed tests,
+    // known failures that the last run did not include, and the last run of each project.
+    public int Skipped { get; set; }
+    public int Total { get; set; }
+    public List<TestFailure> Failures { get; set; } = [];
+    public List<FixedTest> Fixed { get; set; } = [];
+    public int NotInLastRun { get; set; }
+    public SortedDictionary<string, SortedDictionary<string, TestRunCounts>> Runs { get; set; } = new(StringComparer.Ordinal);
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

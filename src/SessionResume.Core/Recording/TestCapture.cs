@@ -1,0 +1,34 @@
+using SessionResume.Fingerprints;
+using SessionResume.Merge;
+using SessionResume.Store;
+using SessionResume.Testing;
+
+namespace SessionResume.Recording;
+
+public sealed record TestCaptureRequest(
+    SessionLocation Location,
+    string ProjectFile,
+    string TargetFramework,
+    bool Filtered,
+    IReadOnlyList<TestResultRecord> Results,
+    string? Aborted);
+
+/// <summary>Merges one test run into the state: the whole job of the VSTest logger and the MTP extension.</summary>
+public static class TestCapture
+{
+    public static CaptureResult Run(TestCaptureRequest request, Func<DateTime> clock)
+    {
+        var root = request.Location.Root;
+        var run = new TestRunObservation(SessionPaths.ToSessionPath(request.ProjectFile, root), request.TargetFramework,
+            request.Filtered, request.Results, request.Aborted);
+        var result = new StateStore(request.Location.StateFile, clock).Update(state =>
+        {
+            var context = new MergeContext(clock(), new FileSourceText(root));
+            SessionClock.Touch(state, context.Now, request.Location.ProjectName);
+            TestMerge.Apply(state, run, context, root);
+            NextPrompts.Regenerate(state);
+            return true;
+        });
+        return new CaptureResult(result.Written, result.Problems);
+    }
+}

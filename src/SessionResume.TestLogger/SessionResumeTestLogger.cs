@@ -1,0 +1,73 @@
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
+using SessionResume.Recording;
+using SessionResume.Testing;
+
+namespace SessionResume.TestLogger;
+
+/// <summary>
+/// Records a VSTest run in the session state when it completes. The VSTest target fails on a failing
+/// test and no target runs after it, so the logger, inside vstest.console, persists the results itself.
+/// The package's targets enable it with parameters naming the project, framework and session.
+/// </summary>
+[FriendlyName(FriendlyName)]
+[ExtensionUri(ExtensionUri)]
+public sealed class SessionResumeTestLogger : ITestLoggerWithParameters
+{
+    public const string FriendlyName = "sessionresume";
+    public const string ExtensionUri = "logger://SessionResume.Build/TestLogger/v1";
+
+    readonly List<TestResultRecord> results = [];
+    readonly List<string> errors = [];
+    LoggerParameters parameters = LoggerParameters.From(new Dictionary<string, string?>());
+
+    internal Func<DateTime> Clock { get; set; } = () => DateTime.UtcNow;
+    internal Action<string> Output { get; set; } = Console.WriteLine;
+
+    public void Initialize(TestLoggerEvents events, string testRunDirectory) =>
+        Initialize(events, new Dictionary<string, string?> { [DefaultLoggerParameterNames.TestRunDirectory] = testRunDirectory });
+
+    public void Initialize(TestLoggerEvents events, Dictionary<string, string?> parameters)
+    {
+        this.parameters = LoggerParameters.From(parameters);
+        events.TestResult += (_, e) => { lock (results) results.Add(ToRecord(e.Result)); };
+        events.TestRunMessage += (_, e) => { if (e.Level == TestMessageLevel.Error) lock (errors) errors.Add(e.Message); };
+        events.TestRunComplete += (_, e) => Complete(e);
+    }
+
+    void Complete(TestRunCompleteEventArgs e)
+    {
+        try
+        {
+            var aborted = e.IsAborted || e.Error is not null
+                ? string.Join("\n", new[] { e.Error?.Message }.Concat(errors).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct()) is { Length: > 0 } why ? why : "The test run was aborted."
+                : null;
+            List<TestResultRecord> snapshot;
+            lock (results) snapshot = [.. results];
+            var result = TestCapture.Run(parameters.ToRequest(snapshot, aborted), Clock);
+            foreach (var problem in result.Problems) Output($"SessionResume.Build warning {problem.Code}: {problem.Message}");
+        }
+        catch (Exception ex)
+        {
+            // A logger that throws would make vstest report the run as failed: never do that.
+            Output($"SessionResume.Build warning SR0005: the test results were not recorded ({ex.GetType().Name}: {ex.Message}).");
+        }
+    }
+
+    static TestResultRecord ToRecord(TestResult r) => new(
+        r.TestCase.FullyQualifiedName,
+        string.IsNullOrEmpty(r.DisplayName) ? r.TestCase.DisplayName : r.DisplayName,
+        Path.GetFileNameWithoutExtension(r.TestCase.Source ?? ""),
+        r.Outcome switch
+        {
+            Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.Passed => Testing.TestOutcome.Passed,
+            Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.Failed => Testing.TestOutcome.Failed,
+            Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.Skipped => Testing.TestOutcome.Skipped,
+            _ => Testing.TestOutcome.NotRun,
+        },
+        r.TestCase.CodeFilePath,
+        r.TestCase.LineNumber,
+        r.ErrorMessage,
+        r.ErrorStackTrace);
+}
