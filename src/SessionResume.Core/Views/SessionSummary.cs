@@ -16,6 +16,9 @@ public sealed record SessionSummary(
     IReadOnlyList<string> Todos,
     int FailingTests,
     IReadOnlyList<string> FailingTestPaths,
+    int FailuresNotInLastRun,
+    int PassingTests,
+    IReadOnlyList<string> Crashes,
     int UnresolvedErrors,
     IReadOnlyDictionary<string, int> UnresolvedErrorsByCode,
     int Warnings,
@@ -60,12 +63,18 @@ public sealed record SessionSummary(
             Todos: s.Todos,
             FailingTests: s.Tests.Failing,
             FailingTestPaths: s.Tests.FailedPaths,
+            FailuresNotInLastRun: s.Tests.NotInLastRun,
+            PassingTests: s.Tests.Passing,
+            Crashes: s.Tests.Runs.SelectMany(p => p.Value.Where(r => r.Value.Aborted is not null)
+                .Select(r => $"{p.Key} ({r.Key}): {FirstLine(r.Value.Aborted!)}")).ToList(),
             UnresolvedErrors: unresolved.Count + omitted,
             UnresolvedErrorsByCode: byCode,
             Warnings: s.Warnings.Total,
             SeenBefore: seenBefore,
             NextAction: SuggestNextAction(s));
     }
+
+    static string FirstLine(string text) => text.Split('\n')[0].Trim();
 
     static string StatusText(string? status) => status?.Trim().ToLowerInvariant() switch
     {

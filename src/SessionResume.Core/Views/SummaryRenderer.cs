@@ -32,6 +32,7 @@ public static class SummaryRenderer
             b.AppendLine("Completed:");
             List(b, s.Completed, "✅ ");
         }
+        if (AllPassed(s) is { } passed) b.AppendLine(passed);
         var remaining = Remaining(s);
         if (remaining.Count > 0)
         {
@@ -57,6 +58,7 @@ public static class SummaryRenderer
             b.AppendLine().AppendLine("### Completed");
             List(b, s.Completed, "- ✅ ");
         }
+        if (AllPassed(s) is { } passed) b.AppendLine().AppendLine(passed);
         var remaining = Remaining(s);
         if (remaining.Count > 0)
         {
@@ -75,10 +77,12 @@ public static class SummaryRenderer
         lines.AddRange(Limit(s.InProgress).Select(i => "🔄 " + i));
         lines.AddRange(Limit(s.Blocked).Select(i => "⛔ " + i));
         lines.AddRange(Limit(s.Todos).Select(i => "☐ " + i));
+        lines.AddRange(Limit(s.Crashes).Select(c => "💥 test host crashed or was aborted: " + c));
         if (s.FailingTests > 0)
         {
             lines.Add($"❌ {Count(s.FailingTests, "failing test")}");
             lines.AddRange(Limit(s.FailingTestPaths).Select(p => "   " + p));
+            if (s.FailuresNotInLastRun > 0) lines.Add($"   {s.FailuresNotInLastRun} known failure{(s.FailuresNotInLastRun == 1 ? "" : "s")} not in the last run");
         }
         if (s.UnresolvedErrors > 0)
         {
@@ -89,6 +93,10 @@ public static class SummaryRenderer
         if (s.Warnings > 0) lines.Add($"ℹ {Count(s.Warnings, "warning")}");
         return lines;
     }
+
+    /// <summary>Good news is news too: a run in which every test passed says so.</summary>
+    static string? AllPassed(SessionSummary s) =>
+        s.FailingTests == 0 && s.PassingTests > 0 && s.Crashes.Count == 0 ? $"✅ All {Count(s.PassingTests, "test")} passed" : null;
 
     static void List(StringBuilder b, IReadOnlyList<string> items, string prefix)
     {
