@@ -39,26 +39,8 @@ public static class BuildCapture
         var observation = new BuildObservation(project, tfm,
             request.ProjectTargetFrameworks.Count > 0 ? request.ProjectTargetFrameworks : [tfm],
             request.Compiled, diagnostics, TechStack.Infer(request.Language, tfm, request.PackageReferences));
-        var store = new StateStore(request.Location.StateFile, clock);
-        var problems = new List<Problem>();
-        var result = store.Update(state =>
-        {
-            var context = new MergeContext(clock(), new FileSourceText(root));
-            SessionClock.Touch(state, context.Now, request.Location.ProjectName);
-            problems.AddRange(BuildMerge.Apply(state, observation, context));
-            NextPrompts.Regenerate(state);
-            return true;
-        });
-        problems.InsertRange(0, result.Problems);
-        if (result.Created && request.ManageGitIgnore && request.Location.IsGitRepository)
-        {
-            try { GitIgnoreBlock.Ensure(root); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                problems.Add(new Problem(Problem.WriteFailed, $"Could not add the session files to {Path.Combine(root, ".gitignore")}: {e.Message}"));
-            }
-        }
-        return new CaptureResult(result.Written, problems);
+        return SessionWriter.Write(request.Location, request.ManageGitIgnore, clock,
+            (state, context) => BuildMerge.Apply(state, observation, context));
     }
 }
 

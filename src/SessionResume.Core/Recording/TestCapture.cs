@@ -11,7 +11,8 @@ public sealed record TestCaptureRequest(
     string TargetFramework,
     bool Filtered,
     IReadOnlyList<TestResultRecord> Results,
-    string? Aborted);
+    string? Aborted,
+    bool ManageGitIgnore = true);
 
 /// <summary>Merges one test run into the state: the whole job of the VSTest logger and the MTP extension.</summary>
 public static class TestCapture
@@ -21,14 +22,10 @@ public static class TestCapture
         var root = request.Location.Root;
         var run = new TestRunObservation(SessionPaths.ToSessionPath(request.ProjectFile, root), request.TargetFramework,
             request.Filtered, request.Results, request.Aborted);
-        var result = new StateStore(request.Location.StateFile, clock).Update(state =>
+        return SessionWriter.Write(request.Location, request.ManageGitIgnore, clock, (state, context) =>
         {
-            var context = new MergeContext(clock(), new FileSourceText(root));
-            SessionClock.Touch(state, context.Now, request.Location.ProjectName);
             TestMerge.Apply(state, run, context, root);
-            NextPrompts.Regenerate(state);
-            return true;
+            return [];
         });
-        return new CaptureResult(result.Written, result.Problems);
     }
 }
