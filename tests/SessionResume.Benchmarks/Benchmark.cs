@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace SessionResume.Benchmarks;
+
+/// <summary>Packs the package once, then times every scenario with and without it in one throwaway
+/// git repository (the session root of the "with" side).</summary>
+public static class Benchmark
+{
+    public static void Run(Options options, IReadOnlyList<Scenario> scenarios)
+    {
+        var work = Directory.CreateTempSubdirectory("sessionresume-bench-").FullName;
+        var finished = false;
+        try
+        {
+            // A fresh version per run: no NuGet cache can serve an older build of the package.
+            var version = $"1.0.0-bench.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+            var feed = Path.Combine(work, "feed");
+            Console.WriteLine($"packing SessionResume.Build {version} from {options.RepoRoot}");
+            var project = Path.Combine(options.RepoRoot, "src", "SessionResume.Build", "SessionResume.Build.csproj");
+            Dotnet.Run(options.RepoRoot, ["pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}", "-nodeReuse:false", "-tl:off"]);
+
+            var repo = Path.Combine(work, "repo");
+            CreateRepository(repo, feed);
+            var packages = Path.Combine(work, "packages"); // isolated NUGET_PACKAGES
+            foreach (var scenario in scenarios)
+            {
+                RunScenario(scenario, repo, packages, version, options.Runs);
+            }
+            finished = true;
+        }
+        finally
+        {
+            if (options.Keep || !finished)
+            {
+                Console.WriteLine($"work folder kept: {work}");
+            }
+            else
+            {
+                TryDelete(work);
+            }
+        }
+    }
+
+    private static void CreateRepository(string repo, string feed)
+    {
+        Directory.CreateDirectory(repo);
+        Git(repo, "init", "-q");
+        File.WriteAllText(Path.Combine(repo, ".gitignore"), "bin/\nobj/\n");
+        File.WriteAllText(Path.Combine(repo, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="SessionResume.Build bench" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+    }
+
+    private static void RunScenario(Scenario scenario, string repo, string packages, string version, int runs)
+    {
+        var folder = Path.Combine(repo, scenario.Name.Replace(' ', '-'));
+        var with = Path.Combine(folder, "with");
+        var without = Path.Combine(folder, "without");
+        foreach (var side in new[] { with, without })
+        {
+            Directory.CreateDirectory(side);
+            scenario.WriteProject(side);
+        }
+        // The only difference between the two sides.
+        File.WriteAllText(Path.Combine(with, "Directory.Build.props"), $"""
+            <Project>
+              <ItemGroup>
+                <PackageReference Include="SessionResume.Build" Version="{version}" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(without, "Directory.Build.props"), "<Project />\n");
+        Git(repo, "add", "-A");
+        Git(repo, "-c", "user.name=bench", "-c", "user.email=bench@localhost", "-c", "commit.gpgsign=false",
+            "commit", "-q", "-m", scenario.Name);
+
+        Console.WriteLine($"{scenario.Name}: warming up (dotnet {string.Join(' ', scenario.Warmup)})");
+        Dotnet.Run(with, scenario.Warmup, packages);
+        Dotnet.Run(without, scenario.Warmup, packages);
+        if (!File.Exists(Path.Combine(repo, ".session-state.json")))
+        {
+            Console.WriteLine("  note: the package wrote no .session-state.json during the warm-up: it is timed doing nothing");
+        }
+
+        Console.Write($"{scenario.Name}: {runs} x 2 runs of dotnet {string.Join(' ', scenario.Timed)} ");
+        var withRuns = new List<RunResult>();
+        var withoutRuns = new List<RunResult>();
+        for (var i = 0; i < runs; i++)
+        {
+            // Interleaved, and in turn first in a pair (with, without, without, with, ...), so that
+            // neither noise nor going first or second favours one side.
+            if (i % 2 == 0)
+            {
+                withRuns.Add(Dotnet.Run(with, scenario.Timed, packages));
+                withoutRuns.Add(Dotnet.Run(without, scenario.Timed, packages));
+            }
+            else
+            {
+                withoutRuns.Add(Dotnet.Run(without, scenario.Timed, packages));
+                withRuns.Add(Dotnet.Run(with, scenario.Timed, packages));
+            }
+            Console.Write('.');
+        }
+        Console.WriteLine();
+
+        var w = Stats.Of(withRuns);
+        var wo = Stats.Of(withoutRuns);
+        Console.WriteLine($"  with package     {w}");
+        Console.WriteLine($"  without package  {wo}");
+        // Each pair ran back to back under the same load: the median of their ratios resists noise best.
+        var paired = Stats.MedianOf(withRuns.Zip(withoutRuns, (a, b) => a.Elapsed / b.Elapsed));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  ratio of means {w.Mean / wo.Mean:F3}, of minimums {w.Min / wo.Min:F3}, median of paired ratios {paired:F3}; load average {LoadAverage()} on {Environment.ProcessorCount} cores"));
+        var ratio = w.Median / wo.Median;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{scenario.Name}: with {w.Median:F0} ms, without {wo.Median:F0} ms, ratio {ratio:F3} (target <= {scenario.Target:0.00})"));
+        if (w.PeakBytes > 0 && wo.PeakBytes > 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{scenario.Name}: peak memory of the dotnet process tree: with {Mb(w.PeakBytes)}, without {Mb(wo.PeakBytes)}, ratio {(double)w.PeakBytes / wo.PeakBytes:F3}"));
+        }
+    }
+
+    /// <summary>The 1-minute load average, or "?" where /proc/loadavg does not exist.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "?";
+        }
+    }
+
+    private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):F0} MB");
+
+    private sealed record Stats(double Median, double Mean, double Min, double Max, long PeakBytes)
+    {
+        public static Stats Of(IReadOnlyList<RunResult> runs)
+        {
+            var ms = runs.Select(r => r.Elapsed.TotalMilliseconds).ToArray();
+            return new Stats(MedianOf(ms), ms.Average(), ms.Min(), ms.Max(), runs.Max(r => r.PeakBytes));
+        }
+
+        public static double MedianOf(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToArray();
+            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+
+        public override string ToString()
+        {
+            var memory = PeakBytes > 0 ? $"   peak memory {Mb(PeakBytes)}" : "";
+            return string.Create(CultureInfo.InvariantCulture,
+                $"median {Median,6:F0} ms   mean {Mean,6:F0} ms   min {Min,6:F0} ms   max {Max,6:F0} ms{memory}");
+        }
+    }
+
+    private static void Git(string repo, params string[] args)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = repo, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var git = Process.Start(start) ?? throw new BenchmarkException("cannot start git");
+        var error = git.StandardError.ReadToEndAsync();
+        git.StandardOutput.ReadToEnd();
+        git.WaitForExit();
+        if (git.ExitCode != 0)
+        {
+            throw new BenchmarkException($"`git {string.Join(' ', args)}` exited with {git.ExitCode}: {error.Result}");
+        }
+    }
+
+    private static void TryDelete(string dir)
+    {
+        try
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.WriteLine($"could not delete {dir}: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+namespace SessionResume.Benchmarks;
+
+/// <summary>One thing to time. The same project is written twice, into a folder whose
+/// Directory.Build.props references the package and into one whose Directory.Build.props is empty;
+/// <see cref="Warmup"/> runs once on each, then <see cref="Timed"/> runs N times on each, interleaved.</summary>
+/// <param name="Name">Printed before the figures, e.g. "no-op incremental build".</param>
+/// <param name="Target">The highest acceptable ratio of the medians, with / without.</param>
+/// <param name="WriteProject">Writes the project (and everything it needs) into the given folder.</param>
+/// <param name="Warmup">dotnet arguments run once per side before timing (restore and first build).</param>
+/// <param name="Timed">dotnet arguments that are timed.</param>
+public sealed record Scenario(string Name, double Target, Action<string> WriteProject, string[] Warmup, string[] Timed);
+
+public static class Scenarios
+{
+    private static readonly string[] Cli = ["-nodeReuse:false", "-tl:off"];
+
+    public static IReadOnlyList<Scenario> All { get; } =
+    [
+        new Scenario(
+            "no-op incremental build",
+            Target: 1.03,
+            WriteProject: dir => ClassLibrary(dir, files: 20),
+            Warmup: ["build", .. Cli],
+            Timed: ["build", "--no-restore", .. Cli]),
+    ];
+
+    /// <summary>A net10.0 class library of <paramref name="files"/> small source files.</summary>
+    public static void ClassLibrary(string dir, int files)
+    {
+        File.WriteAllText(Path.Combine(dir, "Sample.Lib.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+            </Project>
+            """);
+        for (var i = 1; i <= files; i++)
+        {
+            var next = i % files + 1;
+            File.WriteAllText(Path.Combine(dir, $"Module{i:00}.cs"), $$"""
+                namespace Sample.Lib;
+
+                public sealed record Item{{i:00}}(int Id, string Name, decimal Price);
+
+                public sealed class Module{{i:00}}
+                {
+                    private readonly List<Item{{i:00}}> _items = [];
+
+                    public void Add(int id, string name, decimal price) => _items.Add(new Item{{i:00}}(id, name, price));
+
+                    public decimal Total() => _items.Sum(item => item.Price);
+
+                    public IReadOnlyList<string> NamesAbove(decimal price) =>
+                        _items.Where(item => item.Price > price).OrderBy(item => item.Name).Select(item => item.Name).ToList();
+
+                    public Item{{i:00}}? Find(int id) => _items.FirstOrDefault(item => item.Id == id);
+
+                    public int Chain(Module{{next:00}} other) => _items.Count + other.Count;
+
+                    public int Count => _items.Count;
+                }
+                """);
+        }
+    }
+}
