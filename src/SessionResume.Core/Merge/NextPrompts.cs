@@ -24,7 +24,7 @@ public static partial class NextPrompts
     {
         var own = state.NextPrompts.Where(p => !IsGenerated(p)).ToList();
         var generated = state.Errors.Unresolved.Take(MaxGenerated).Select(ForError)
-            .Concat(state.Tests.Failures.GroupBy(f => f.Project, StringComparer.Ordinal).Take(MaxGenerated).Select(ForTests));
+            .Concat(state.Tests.Failures.GroupBy(f => (f.Project, f.Runner)).Take(MaxGenerated).Select(ForTests));
         state.NextPrompts = own.Concat(generated.Where(g => !own.Contains(g))).ToList();
     }
 
@@ -33,7 +33,7 @@ public static partial class NextPrompts
     public static string ForTests(IEnumerable<TestFailure> failures)
     {
         var list = failures.ToList();
-        return $"Rerun the failing tests of {list[0].Project}: {Testing.RerunCommand.For(list[0].Project, list.Select(f => f.Name).Take(MaxTestsPerRerun).ToList())}";
+        return $"Rerun the failing tests of {list[0].Project}: {Testing.RerunCommand.For(list[0].Project, list.Select(f => f.Name).Take(MaxTestsPerRerun).ToList(), style: Testing.RerunStyles.Parse(list[0].Runner))}";
     }
 
     static string FirstLine(string text)

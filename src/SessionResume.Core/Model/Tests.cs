@@ -21,6 +21,8 @@ public sealed class TestFailure
     /// <summary>failed, or crashed when the test host died while it ran.</summary>
     public string Outcome { get; set; } = "failed";
     public string Rerun { get; set; } = "";
+    /// <summary>The runner that reported it (vstest, mtp, mtp-xunit): how the rerun command selects tests.</summary>
+    public string? Runner { get; set; }
     public DateTime? FirstSeen { get; set; }
     public DateTime? LastSeen { get; set; }
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }

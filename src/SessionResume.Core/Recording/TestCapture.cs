@@ -12,7 +12,8 @@ public sealed record TestCaptureRequest(
     bool Filtered,
     IReadOnlyList<TestResultRecord> Results,
     string? Aborted,
-    bool ManageGitIgnore = true);
+    bool ManageGitIgnore = true,
+    RerunStyle RerunStyle = RerunStyle.VSTest);
 
 /// <summary>Merges one test run into the state: the whole job of the VSTest logger and the MTP extension.</summary>
 public static class TestCapture
@@ -21,7 +22,7 @@ public static class TestCapture
     {
         var root = request.Location.Root;
         var run = new TestRunObservation(SessionPaths.ToSessionPath(request.ProjectFile, root), request.TargetFramework,
-            request.Filtered, request.Results, request.Aborted);
+            request.Filtered, request.Results, request.Aborted, request.RerunStyle);
         return SessionWriter.Write(request.Location, request.ManageGitIgnore, clock, (state, context) =>
         {
             TestMerge.Apply(state, run, context, root);

@@ -37,7 +37,7 @@ public static class TestMerge
                     tests.Failures.Add(entry);
                     mine[fingerprint] = entry;
                 }
-                RecordFailure(entry, result, tfm, context, sessionRoot);
+                RecordFailure(entry, result, run, context, sessionRoot);
             }
             else if (result.Outcome == TestOutcome.Passed && entry is not null && entry.TargetFrameworks.Remove(tfm) && entry.TargetFrameworks.Count == 0)
             {
@@ -58,8 +58,9 @@ public static class TestMerge
         Summarize(tests);
     }
 
-    static void RecordFailure(TestFailure entry, TestResultRecord result, string tfm, MergeContext context, string sessionRoot)
+    static void RecordFailure(TestFailure entry, TestResultRecord result, TestRunObservation run, MergeContext context, string sessionRoot)
     {
+        var tfm = run.TargetFramework;
         var hadFramework = entry.TargetFrameworks.Contains(tfm);
         if (!hadFramework)
         {
@@ -82,7 +83,8 @@ public static class TestMerge
         entry.Message = ShortMessage(result.ErrorMessage);
         entry.FailureFingerprint = Fingerprint.ForTestFailure(null, result.ErrorMessage, frame is null ? null : $"{frame.Method} in {frame.File}", sessionRoot);
         entry.Outcome = "failed";
-        entry.Rerun = RerunCommand.For(entry.Project, [entry.Name]);
+        entry.Rerun = RerunCommand.For(entry.Project, [entry.Name], style: run.RerunStyle);
+        entry.Runner = RerunStyles.Name(run.RerunStyle);
         entry.LastSeen = context.Now;
     }
 
@@ -105,7 +107,8 @@ public static class TestMerge
         entry.Path = FailedPath.For(entry.File, run.Project, running, running);
         entry.Outcome = "crashed";
         entry.Message = ShortMessage(run.Aborted);
-        entry.Rerun = RerunCommand.For(run.Project, [running]);
+        entry.Rerun = RerunCommand.For(run.Project, [running], style: run.RerunStyle);
+        entry.Runner = RerunStyles.Name(run.RerunStyle);
         entry.LastSeen = context.Now;
     }
 

@@ -22,4 +22,5 @@ public sealed record TestRunObservation(
     string TargetFramework,
     bool Partial,
     IReadOnlyList<TestResultRecord> Results,
-    string? Aborted = null);
+    string? Aborted = null,
+    RerunStyle RerunStyle = RerunStyle.VSTest);

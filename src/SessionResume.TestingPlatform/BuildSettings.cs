@@ -1,0 +1,19 @@
+using System.Reflection;
+
+namespace SessionResume.TestingPlatform;
+
+/// <summary>What the build stamped into the test assembly (AssemblyMetadata "SessionResume.*"): the test app may run anywhere, even directly.</summary>
+internal sealed record BuildSettings(string Project, string TargetFramework, string? Root, string? StateFile, string? SolutionDir, bool ManageGitIgnore)
+{
+    public static BuildSettings? Read(Assembly? assembly)
+    {
+        if (assembly is null) return null;
+        var values = assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Where(a => a.Key.StartsWith("SessionResume.", StringComparison.Ordinal))
+            .GroupBy(a => a.Key).ToDictionary(g => g.Key["SessionResume.".Length..], g => g.Last().Value);
+        if (!values.TryGetValue("Project", out var project) || string.IsNullOrEmpty(project)) return null;
+        string? Get(string key) => values.TryGetValue(key, out var v) && !string.IsNullOrEmpty(v) ? v : null;
+        return new BuildSettings(project, Get("TargetFramework") ?? "default", Get("Root"), Get("StateFile"), Get("SolutionDir"),
+            !string.Equals(Get("ManageGitIgnore"), "false", StringComparison.OrdinalIgnoreCase));
+    }
+}
