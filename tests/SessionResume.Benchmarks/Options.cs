@@ -1,7 +1,7 @@
 namespace SessionResume.Benchmarks;
 
-/// <summary>Command line: <c>[REPO_ROOT] [--runs N] [--keep]</c>.</summary>
-public sealed record Options(string RepoRoot, int Runs, bool Keep)
+/// <summary>Command line: <c>[REPO_ROOT] [--runs N] [--only TEXT] [--keep]</c>.</summary>
+public sealed record Options(string RepoRoot, int Runs, bool Keep, string? Only = null)
 {
     public const string SolutionFile = "SessionResume.Build.sln";
 
@@ -10,6 +10,7 @@ public sealed record Options(string RepoRoot, int Runs, bool Keep)
         string? repo = null;
         var runs = 10;
         var keep = false;
+        string? only = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -19,6 +20,9 @@ public sealed record Options(string RepoRoot, int Runs, bool Keep)
                     {
                         throw new ArgumentException($"--runs needs a positive number, not '{args[i]}'");
                     }
+                    break;
+                case "--only" when i + 1 < args.Length:
+                    only = args[++i];
                     break;
                 case "--keep":
                     keep = true;
@@ -37,7 +41,7 @@ public sealed record Options(string RepoRoot, int Runs, bool Keep)
         {
             throw new ArgumentException($"{repo} holds no {SolutionFile}");
         }
-        return new Options(repo, runs, keep);
+        return new Options(repo, runs, keep, only);
     }
 
     private static string? FindRepoRoot(string start)

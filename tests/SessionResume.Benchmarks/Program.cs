@@ -23,7 +23,8 @@ catch (ArgumentException e)
 
 try
 {
-    Benchmark.Run(options, Scenarios.All);
+    // --only TEXT runs the scenarios whose name contains TEXT (e.g. --only test).
+Benchmark.Run(options, Scenarios.All.Where(s => options.Only is null || s.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase)).ToList());
     return 0;
 }
 catch (BenchmarkException e)

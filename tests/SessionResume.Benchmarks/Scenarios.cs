@@ -22,7 +22,46 @@ public static class Scenarios
             WriteProject: dir => ClassLibrary(dir, files: 20),
             Warmup: ["build", .. Cli],
             Timed: ["build", "--no-restore", .. Cli]),
+        new Scenario(
+            "dotnet test, 2,000 tests",
+            Target: 1.05,
+            WriteProject: dir => XunitProject(dir, classes: 40, testsPerClass: 50),
+            Warmup: ["test", .. Cli],
+            Timed: ["test", "--no-restore", .. Cli]),
     ];
+
+    /// <summary>An xunit (VSTest) test project with classes × testsPerClass small passing tests.</summary>
+    public static void XunitProject(string dir, int classes, int testsPerClass)
+    {
+        File.WriteAllText(Path.Combine(dir, "Sample.Tests.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <IsTestProject>true</IsTestProject>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
+                <PackageReference Include="xunit" Version="2.9.3" />
+                <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
+              </ItemGroup>
+            </Project>
+            """);
+        for (var c = 1; c <= classes; c++)
+        {
+            var tests = string.Join("\n", Enumerable.Range(1, testsPerClass).Select(t =>
+                $"    [Xunit.Fact] public void Case{t:000}() => Xunit.Assert.Equal({t}, Twice({t}) / 2);"));
+            File.WriteAllText(Path.Combine(dir, $"Suite{c:00}Tests.cs"), $$"""
+                namespace Sample.Tests;
+
+                public class Suite{{c:00}}Tests
+                {
+                    static int Twice(int value) => value * 2;
+
+                {{tests}}
+                }
+                """);
+        }
+    }
 
     /// <summary>A net10.0 class library of <paramref name="files"/> small source files.</summary>
     public static void ClassLibrary(string dir, int files)
