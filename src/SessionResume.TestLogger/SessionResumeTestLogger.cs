@@ -40,9 +40,14 @@ public sealed class SessionResumeTestLogger : ITestLoggerWithParameters
     {
         try
         {
-            var aborted = e.IsAborted || e.Error is not null
-                ? string.Join("\n", new[] { e.Error?.Message }.Concat(errors).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct()) is { Length: > 0 } why ? why : "The test run was aborted."
-                : null;
+            string? aborted = null;
+            if (e.IsAborted || e.Error is not null)
+            {
+                List<string> messages;
+                lock (errors) messages = [.. errors];
+                aborted = BlameSequence.AbortReason(e.Error?.Message, messages);
+                if (RunningTestFromBlame(e) is { } running) aborted += $"\nThe test running when the crash occurred: {running}";
+            }
             List<TestResultRecord> snapshot;
             lock (results) snapshot = [.. results];
             var result = TestCapture.Run(parameters.ToRequest(snapshot, aborted), Clock);
@@ -53,6 +58,18 @@ public sealed class SessionResumeTestLogger : ITestLoggerWithParameters
             // A logger that throws would make vstest report the run as failed: never do that.
             Output($"SessionResume.Build warning SR0005: the test results were not recorded ({ex.GetType().Name}: {ex.Message}).");
         }
+    }
+
+    /// <summary>The blame collector's sequence file (an attachment of the run) names the test that never completed.</summary>
+    static string? RunningTestFromBlame(TestRunCompleteEventArgs e)
+    {
+        foreach (var attachment in e.AttachmentSets?.SelectMany(set => set.Attachments) ?? [])
+        {
+            var path = attachment.Uri.IsFile ? attachment.Uri.LocalPath : attachment.Uri.OriginalString;
+            if (!Path.GetFileName(path).StartsWith("Sequence", StringComparison.OrdinalIgnoreCase) || !File.Exists(path)) continue;
+            if (BlameSequence.RunningTest(File.ReadAllText(path)) is { } running) return running;
+        }
+        return null;
     }
 
     static TestResultRecord ToRecord(TestResult r) => new(
