@@ -86,7 +86,7 @@ public sealed class E2EEnvironment
     }
 
     /// <summary>With SESSIONRESUME_E2E_LOG=FILE, one line per command: how long it took, its exit code.</summary>
-    static void Log(CommandResult result)
+    internal static void Log(CommandResult result)
     {
         var file = Environment.GetEnvironmentVariable("SESSIONRESUME_E2E_LOG");
         if (string.IsNullOrEmpty(file))

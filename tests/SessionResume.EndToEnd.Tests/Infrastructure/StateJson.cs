@@ -69,3 +69,36 @@ public static class Printed
         }
     }
 }
+
+/// <summary>Readers over the state's `tests` section.</summary>
+public static class TestsJson
+{
+    public static JsonObject Section(JsonObject state) => state["tests"] as JsonObject ?? new JsonObject();
+
+    public static IReadOnlyList<JsonObject> Failures(JsonObject state) =>
+        Section(state)["failures"] is JsonArray array ? array.OfType<JsonObject>().ToList() : [];
+
+    public static IReadOnlyList<JsonObject> Fixed(JsonObject state) =>
+        Section(state)["fixed"] is JsonArray array ? array.OfType<JsonObject>().ToList() : [];
+
+    public static IReadOnlyList<string> FailedPaths(JsonObject state) => StateJson.Strings(Section(state), "failed_paths");
+
+    public static long? Count(JsonObject state, string key) => StateJson.Int(Section(state), key);
+
+    /// <summary>runs[PROJECT][TFM], or null.</summary>
+    public static JsonObject? Run(JsonObject state, string project, string targetFramework) =>
+        Section(state)["runs"]?[project]?[targetFramework] as JsonObject;
+
+    /// <summary>runs[PROJECT] as framework → run.</summary>
+    public static IReadOnlyDictionary<string, JsonObject> Runs(JsonObject state, string project) =>
+        Section(state)["runs"]?[project] is JsonObject byFramework
+            ? byFramework.Where(kv => kv.Value is JsonObject).ToDictionary(kv => kv.Key, kv => (JsonObject)kv.Value!)
+            : new Dictionary<string, JsonObject>();
+
+    public static bool? Bool(JsonNode? node, string key) =>
+        node?[key] is JsonValue value && value.TryGetValue<bool>(out var b) ? b : null;
+
+    /// <summary>The failures whose name (fully qualified, without arguments) is NAME.</summary>
+    public static IReadOnlyList<JsonObject> FailuresOf(JsonObject state, string name) =>
+        Failures(state).Where(f => StateJson.Str(f, "name") == name).ToList();
+}

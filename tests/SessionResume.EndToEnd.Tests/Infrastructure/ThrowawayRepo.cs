@@ -107,6 +107,53 @@ public sealed class ThrowawayRepo : IDisposable
         return project;
     }
 
+    /// <summary>The xunit v2 stack of the test projects that <see cref="AddXunitTestProject"/> writes.</summary>
+    public const string TestSdkVersion = "18.0.1";
+    public const string XunitVersion = "2.9.3";
+    public const string XunitRunnerVersion = "3.1.5";
+
+    /// <summary>
+    /// Adds tests/NAME/NAME.csproj, an xunit (v2, VSTest) test project as `dotnet new xunit` makes it
+    /// (without coverlet), and its SOURCES (file name relative to the project folder, content).
+    /// TARGETFRAMEWORK may list several frameworks separated by ';'. EXTRAPROPERTIES go into the
+    /// PropertyGroup as they are (for example &lt;RollForward&gt;Major&lt;/RollForward&gt;). Returns the
+    /// project's path relative to the root, with '/'.
+    /// </summary>
+    public string AddXunitTestProject(string name, IReadOnlyDictionary<string, string> sources, string targetFramework = "net10.0",
+        string extraProperties = "", string extraItems = "")
+    {
+        var frameworkProperty = targetFramework.Contains(';')
+            ? $"<TargetFrameworks>{targetFramework}</TargetFrameworks>"
+            : $"<TargetFramework>{targetFramework}</TargetFramework>";
+        var project = $"tests/{name}/{name}.csproj";
+        WriteFile(project, $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+
+              <PropertyGroup>
+                {frameworkProperty}
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <IsPackable>false</IsPackable>
+                {extraProperties}
+              </PropertyGroup>
+
+              <ItemGroup>
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="{TestSdkVersion}" />
+                <PackageReference Include="xunit" Version="{XunitVersion}" />
+                <PackageReference Include="xunit.runner.visualstudio" Version="{XunitRunnerVersion}" />
+              </ItemGroup>
+
+              <ItemGroup>
+                <Using Include="Xunit" />
+              </ItemGroup>
+              {extraItems}
+            </Project>
+            """);
+        foreach (var (file, content) in sources)
+            WriteFile($"tests/{name}/{file}", content);
+        return project;
+    }
+
     /// <summary>Writes NAME.sln (classic format) at the root listing the given projects. Returns its file name.</summary>
     public string AddSolution(string name, params string[] projects)
     {
@@ -165,6 +212,28 @@ public sealed class ThrowawayRepo : IDisposable
     /// <summary>`dotnet msbuild TARGET -t:TASKTARGET -nodeReuse:false -tl:off EXTRA...`.</summary>
     public CommandResult MSBuild(string target, string msbuildTarget, params string[] extra) =>
         DotNet(["msbuild", target, "-t:" + msbuildTarget, "-nodeReuse:false", "-tl:off", .. extra]);
+
+    /// <summary>`dotnet test TARGET -nodeReuse:false -tl:off EXTRA...` (VSTest, the classic console logger).</summary>
+    public CommandResult Test(string target, params string[] extra) =>
+        DotNet(["test", target, "-nodeReuse:false", "-tl:off", .. extra]);
+
+    /// <summary>`dotnet test TARGET --no-restore ...`: for test runs after the first (project files unchanged).</summary>
+    public CommandResult Retest(string target, params string[] extra) => Test(target, ["--no-restore", .. extra]);
+
+    /// <summary>
+    /// `bash -c COMMANDLINE` in the repository root with the run's environment (`dotnet` on PATH is
+    /// the one the suite uses): a command pasted as a person or an agent would paste it.
+    /// </summary>
+    public CommandResult Shell(string commandLine)
+    {
+        var environment = new Dictionary<string, string?>(env.ChildEnvironment());
+        var dotnetDirectory = Path.GetDirectoryName(env.DotNetHost);
+        if (!string.IsNullOrEmpty(dotnetDirectory))
+            environment["PATH"] = dotnetDirectory + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        LastResult = ProcessRunner.Run("bash", ["-c", commandLine], Root, environment);
+        E2EEnvironment.Log(LastResult);
+        return LastResult;
+    }
 
     public CommandResult Git(params string[] arguments)
     {

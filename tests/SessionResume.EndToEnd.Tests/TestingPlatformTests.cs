@@ -1,0 +1,102 @@
+using SessionResume.Tests.Infrastructure;
+using static SessionResume.Tests.Infrastructure.StateJson;
+
+namespace SessionResume.Tests;
+
+/// <summary>
+/// .NET 10 dotnet test in Microsoft.Testing.Platform mode (global.json) with an xunit.v3 MTP test
+/// app: no MSBuild target runs after the tests, so only the package's MTP extension can record them.
+/// </summary>
+public class TestingPlatformTests
+{
+    const string XunitV3Version = "4.0.2";
+    const string Project = "tests/Mtp/Mtp.csproj";
+
+    static ThrowawayRepo CreateRepo(string name)
+    {
+        var repo = ThrowawayRepo.Create(name);
+        repo.WriteFile("global.json", """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
+        repo.WriteFile(Project, $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <OutputType>Exe</OutputType>
+                <IsTestProject>true</IsTestProject>
+                <!-- The app uses the platform also when it is run directly. -->
+                <UseMicrosoftTestingPlatformRunner>true</UseMicrosoftTestingPlatformRunner>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="xunit.v3.mtp-v2" Version="{XunitV3Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        repo.WriteFile("tests/Mtp/CalcTests.cs", """
+            using Xunit;
+
+            namespace Mtp.Tests;
+
+            public class CalcTests
+            {
+                [Fact]
+                public void Adds() => Assert.Equal(4, 2 + 2);
+
+                [Fact]
+                public void Divides() => Assert.Equal(3, 7 / 2);
+
+                [Theory]
+                [InlineData(1)]
+                [InlineData(2)]
+                public void Is_one(int value) => Assert.Equal(1, value);
+
+                [Fact(Skip = "not yet")]
+                public void Later() { }
+            }
+            """);
+        return repo;
+    }
+
+    CommandResult RunTests(ThrowawayRepo repo, params string[] extra) => repo.DotNet(["test", "--project", Project, .. extra]);
+
+    [Fact]
+    public void An_mtp_run_lands_in_the_state_and_its_rerun_command_runs_exactly_the_failures()
+    {
+        using var repo = CreateRepo(nameof(An_mtp_run_lands_in_the_state_and_its_rerun_command_runs_exactly_the_failures));
+
+        var run = RunTests(repo);
+        Check.Not(run.Succeeded, repo.Describe());
+        Check.That(run.Output.Contains("total: 5", StringComparison.Ordinal), repo.Describe());
+        Check.That(repo.StateExists, repo.Describe());
+        var state = repo.ReadState();
+        var tests = TestsJson.Section(state);
+        var context = repo.Describe();
+        Assert.True((2L, 2L, 1L, 5L) == (Int(tests, "passing"), Int(tests, "failing"), Int(tests, "skipped"), Int(tests, "total")), context);
+        Assert.Equal(["tests/Mtp/CalcTests.cs:CalcTests.Divides", "tests/Mtp/CalcTests.cs:CalcTests.Is_one(value: 2)"], TestsJson.FailedPaths(state));
+        var divides = Assert.Single(TestsJson.Failures(state), f => Str(f, "name") == "Mtp.Tests.CalcTests.Divides");
+        Assert.Equal("dotnet test --project tests/Mtp/Mtp.csproj --filter-method Mtp.Tests.CalcTests.Divides", Str(divides, "rerun"));
+        Assert.Equal(12, Int(divides, "line"));
+
+        // The generated next prompt reruns both failing methods; pasted into a shell it runs exactly them.
+        var prompt = Assert.Single(Strings(state, "next_prompts"), p => p.StartsWith("Rerun the failing tests of " + Project, StringComparison.Ordinal));
+        var rerun = repo.Shell(prompt[(prompt.IndexOf(": ", StringComparison.Ordinal) + 2)..]);
+        Check.That(rerun.Output.Contains("total: 3", StringComparison.Ordinal) && rerun.Output.Contains("failed: 2", StringComparison.Ordinal), repo.Describe(rerun));
+        var afterRerun = repo.ReadState();
+        Check.That(TestsJson.Bool(TestsJson.Run(afterRerun, Project, "net10.0"), "partial") == true, repo.Describe(rerun));
+        Assert.Equal(2, TestsJson.Failures(afterRerun).Count);
+    }
+
+    [Fact]
+    public void Running_the_test_app_directly_records_the_fix()
+    {
+        using var repo = CreateRepo(nameof(Running_the_test_app_directly_records_the_fix));
+        Check.Not(RunTests(repo).Succeeded, repo.Describe());
+
+        repo.WriteFile("tests/Mtp/CalcTests.cs", repo.ReadFile("tests/Mtp/CalcTests.cs").Replace("Assert.Equal(3, 7 / 2)", "Assert.Equal(3, 6 / 2)"));
+        Check.That(repo.Build(Project, "--no-restore").Succeeded, repo.Describe());
+        var app = repo.Shell("tests/Mtp/bin/Debug/net10.0/Mtp");
+        Check.Not(app.Succeeded, repo.Describe(app));
+
+        var state = repo.ReadState();
+        Assert.Contains(TestsJson.Fixed(state), f => Str(f, "name") == "Mtp.Tests.CalcTests.Divides");
+        Assert.Equal(["tests/Mtp/CalcTests.cs:CalcTests.Is_one(value: 2)"], TestsJson.FailedPaths(state));
+    }
+}
