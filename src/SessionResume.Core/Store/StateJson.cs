@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using SessionResume.Model;
 
 namespace SessionResume.Store;
@@ -20,6 +21,8 @@ public static class StateJson
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         Converters = { new UtcTimeConverter() },
+        // Source-generated metadata for the state: no reflection warm-up in every build and test run.
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(StateJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     public static string Serialize(SessionState state) =>
@@ -111,3 +114,10 @@ public static class StateJson
 }
 
 public sealed class InvalidStateException(string message, Exception? inner = null) : Exception(message, inner);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = true,
+    ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]
+[JsonSerializable(typeof(SessionState))]
+[JsonSerializable(typeof(Views.SessionSummary))]
+internal sealed partial class StateJsonContext : JsonSerializerContext;
