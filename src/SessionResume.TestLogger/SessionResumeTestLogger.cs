@@ -38,6 +38,7 @@ public sealed class SessionResumeTestLogger : ITestLoggerWithParameters
 
     void Complete(TestRunCompleteEventArgs e)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             string? aborted = null;
@@ -52,6 +53,8 @@ public sealed class SessionResumeTestLogger : ITestLoggerWithParameters
             lock (results) snapshot = [.. results];
             var result = TestCapture.Run(parameters.ToRequest(snapshot, aborted), Clock);
             foreach (var problem in result.Problems) Output($"SessionResume.Build warning {problem.Code}: {problem.Message}");
+            if (Environment.GetEnvironmentVariable("SESSIONRESUME_TRACE") == "1")
+                Output($"SessionResume.Build: recorded {snapshot.Count} results in {watch.ElapsedMilliseconds} ms.");
         }
         catch (Exception ex)
         {

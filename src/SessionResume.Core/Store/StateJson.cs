@@ -22,7 +22,7 @@ public static class StateJson
         AllowTrailingCommas = true,
         Converters = { new UtcTimeConverter() },
         // Source-generated metadata for the state: no reflection warm-up in every build and test run.
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(StateJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+        TypeInfoResolver = StateJsonContext.Default,
     };
 
     public static string Serialize(SessionState state) =>
@@ -120,4 +120,5 @@ public sealed class InvalidStateException(string message, Exception? inner = nul
     ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]
 [JsonSerializable(typeof(SessionState))]
 [JsonSerializable(typeof(Views.SessionSummary))]
+[JsonSerializable(typeof(List<ErrorEntry>))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;

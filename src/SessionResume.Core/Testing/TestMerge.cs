@@ -23,9 +23,13 @@ public static class TestMerge
         var mine = tests.Failures.Where(f => f.Project == run.Project)
             .GroupBy(f => f.Fingerprint, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var ran = new HashSet<string>(StringComparer.Ordinal);
+        // Most results are passes of tests that never failed: they change nothing but the counts,
+        // so only failures and tests with a known failure's name are fingerprinted.
+        var knownNames = mine.Values.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
 
         foreach (var result in run.Results)
         {
+            if (result.Outcome != TestOutcome.Failed && !knownNames.Contains(result.FullyQualifiedName)) continue;
             var fingerprint = Fingerprint.ForTest(result.AssemblyName, result.FullyQualifiedName, result.DisplayName);
             ran.Add(fingerprint);
             mine.TryGetValue(fingerprint, out var entry);
