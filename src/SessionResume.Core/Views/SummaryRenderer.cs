@@ -17,7 +17,7 @@ public static class SummaryRenderer
     };
 
     public static string NoSession(string stateFile) =>
-        $"No previous session found ({stateFile} does not exist). Run dotnet build to record one, or {SessionSummary.SetObjectiveHint} to start with an objective.";
+        $"No previous session found ({stateFile} does not exist). Run dotnet build or dotnet test to record one.";
 
     static string Text(SessionSummary s)
     {
