@@ -17,7 +17,10 @@ public abstract class SessionTask : Microsoft.Build.Utilities.Task
     /// <summary>The clock; tests replace it.</summary>
     internal Func<DateTime> Clock { get; set; } = () => DateTime.UtcNow;
 
-    protected SessionLocation Location =>
+    SessionLocation? location;
+
+    /// <summary>Found once per task: finding the root walks up the folders looking for .git.</summary>
+    protected SessionLocation Location => location ??=
         SessionLocation.Resolve(SessionRoot, Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!, SolutionDir, StateFile);
 
     public sealed override bool Execute()

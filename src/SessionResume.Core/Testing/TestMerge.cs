@@ -76,13 +76,15 @@ public static class TestMerge
         else if (hadFramework && entry.TargetFrameworks[0] == tfm) entry.Attempts++;
 
         var frame = StackFrames.TopInRepository(result.ErrorStackTrace, sessionRoot);
-        var file = !string.IsNullOrEmpty(result.CodeFilePath) ? SessionPaths.ToSessionPath(result.CodeFilePath, sessionRoot) : frame?.File;
-        if (file is not null && file.StartsWith('{')) file = frame?.File;
+        // Source information when it is inside the repository, else the top stack frame that is.
+        var source = string.IsNullOrEmpty(result.CodeFilePath) ? null : SessionPaths.ToSessionPath(result.CodeFilePath, sessionRoot);
+        var (file, line) = source is not null && !source.StartsWith('{')
+            ? (source, result.LineNumber > 0 ? result.LineNumber : frame?.File == source ? frame.Line : 0)
+            : (frame?.File, frame?.Line ?? 0);
         entry.Name = result.FullyQualifiedName;
         entry.DisplayName = result.DisplayName;
         entry.File = file;
-        entry.Line = !string.IsNullOrEmpty(result.CodeFilePath) && file == SessionPaths.ToSessionPath(result.CodeFilePath, sessionRoot) && result.LineNumber > 0
-            ? result.LineNumber : frame?.File == file ? frame?.Line ?? 0 : 0;
+        entry.Line = line;
         entry.Path = FailedPath.For(file, entry.Project, result.FullyQualifiedName, result.DisplayName);
         entry.Message = ShortMessage(result.ErrorMessage);
         entry.FailureFingerprint = Fingerprint.ForTestFailure(null, result.ErrorMessage, frame is null ? null : $"{frame.Method} in {frame.File}", sessionRoot);
