@@ -8,6 +8,10 @@ public sealed class MergeContext(DateTime now, ISourceText sources)
     public DateTime Now { get; } = Time.Truncate(now);
     public ISourceText Sources { get; } = sources;
 
-    /// <summary>Resolutions from archived sessions (newest first), for recurrences across sessions.</summary>
-    public IReadOnlyList<ResolvedError> ArchivedResolutions { get; init; } = [];
+    /// <summary>Loads resolutions from archived sessions (newest first), for recurrences across sessions.
+    /// Called at most once, and only when a new error appears: reading the history is not free.</summary>
+    public Func<IReadOnlyList<ResolvedError>>? LoadArchivedResolutions { get; init; }
+
+    IReadOnlyList<ResolvedError>? archivedResolutions;
+    public IReadOnlyList<ResolvedError> ArchivedResolutions => archivedResolutions ??= LoadArchivedResolutions?.Invoke() ?? [];
 }

@@ -30,6 +30,10 @@ public sealed class ErrorEntry
     public string? Source { get; set; }
     public DateTime? FirstSeen { get; set; }
     public DateTime? LastSeen { get; set; }
+    /// <summary>The session in which it was first seen (kept when it carries over to a new session).</summary>
+    public string? FirstSeenSession { get; set; }
+    /// <summary>Set by SessionMerge: the merged state files that reported it.</summary>
+    public List<string>? SeenIn { get; set; }
     /// <summary>Earlier fingerprints of this problem when it evolved in place (same code, file, nearby line).</summary>
     public List<string>? Aliases { get; set; }
     /// <summary>Set when this problem was resolved before: where and how.</summary>

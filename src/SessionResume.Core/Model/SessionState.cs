@@ -28,6 +28,12 @@ public sealed class SessionState
     // Added: when the session started (duration_minutes is derived from it) and the compact warnings.
     public DateTime? StartedAt { get; set; }
     public WarningSection Warnings { get; set; } = new();
+    /// <summary>Added: set by SessionSave; the next update starts a new session (the saved one is archived).</summary>
+    public DateTime? EndedAt { get; set; }
+    /// <summary>Added: the session this one continues (open items carried over from it).</summary>
+    public string? ContinuesSession { get; set; }
+    /// <summary>Added: state files merged in by SessionMerge (their labels), so merging one twice changes nothing.</summary>
+    public List<string>? MergedFrom { get; set; }
 
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }
@@ -53,6 +59,8 @@ public sealed class FileChanges
     public List<string> Created { get; set; } = [];
     public List<string> Modified { get; set; } = [];
     public List<string> Deleted { get; set; } = [];
+    /// <summary>Added: files left out of the lists by the size cap.</summary>
+    public int Omitted { get; set; }
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 

@@ -25,6 +25,9 @@ public sealed class TestFailure
     public string? Runner { get; set; }
     public DateTime? FirstSeen { get; set; }
     public DateTime? LastSeen { get; set; }
+    public string? FirstSeenSession { get; set; }
+    /// <summary>Set by SessionMerge: the merged state files that reported it.</summary>
+    public List<string>? SeenIn { get; set; }
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 

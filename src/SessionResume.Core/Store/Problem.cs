@@ -11,5 +11,10 @@ public sealed record Problem(string Code, string Message, string? File = null, i
     public const string WriteFailed = "SR0003";
     public const string InputUnreadable = "SR0004";
     public const string Internal = "SR0005";
+    public const string ConfigInvalid = "SR0006";
+    public const string GitUnavailable = "SR0007";
+    public const string HistoryUnreadable = "SR0008";
+    /// <summary>A verb's input that names nothing known (a resolution for an unknown fingerprint).</summary>
+    public const string UnknownReference = "SR0009";
     public const string SeenBefore = "SR0101";
 }

@@ -146,7 +146,7 @@ public class ErrorLifecycleTests
         var windowsFingerprint = SessionResume.Fingerprints.Fingerprint.ForDiagnostic("build", "CS0029",
             SessionResume.Fingerprints.SessionPaths.ToSessionPath(@"C:\work\repo\src\App\B.cs", @"C:\work\repo"), Conversion, @"C:\work\repo");
         var archived = new ResolvedError { Fingerprint = windowsFingerprint, Code = "CS0029", SessionId = "sess_20261101_002", Resolution = "Parsed the string" };
-        var context = new SessionResume.Merge.MergeContext(f.Now, f.Sources) { ArchivedResolutions = [archived] };
+        var context = new SessionResume.Merge.MergeContext(f.Now, f.Sources) { LoadArchivedResolutions = () => [archived] };
         var problems = SessionResume.Merge.BuildMerge.Apply(f.State,
             new SessionResume.Merge.BuildObservation(Project, "net10.0", ["net10.0"], true, [Error("CS0029", File, 9, Conversion)], []), context);
 
