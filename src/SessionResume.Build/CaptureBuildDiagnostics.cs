@@ -13,7 +13,6 @@ public sealed class CaptureBuildDiagnostics : SessionTask
     public string? TargetFrameworks { get; set; }
     public string? Language { get; set; }
     public ITaskItem[] PackageReferences { get; set; } = [];
-    public string? ManageGitIgnore { get; set; }
 
     protected override void Run()
     {
@@ -24,15 +23,14 @@ public sealed class CaptureBuildDiagnostics : SessionTask
         }
         var location = Location;
         var request = new BuildCaptureRequest(
-            location,
+            Session,
             SarifFile,
             Path.GetFullPath(ProjectFile),
             TargetFramework ?? "",
             (TargetFrameworks ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Language,
             PackageReferences.Select(p => p.ItemSpec).ToList(),
-            Compiled: CompiledSinceLastCapture(),
-            ManageGitIgnore: !IsFalse(ManageGitIgnore));
+            Compiled: CompiledSinceLastCapture());
         var result = BuildCapture.Run(request, Clock);
         foreach (var problem in result.Problems) Report(problem);
         if (result.Recorded)

@@ -18,7 +18,7 @@ public sealed class PrintSessionSummary : SessionTask
         Store.Problem? problem;
         try
         {
-            (output, problem) = RestoreView.Render(Location, Format, Clock());
+            (output, problem) = RestoreView.Render(Session, Format, Clock());
         }
         catch (ArgumentException e)
         {

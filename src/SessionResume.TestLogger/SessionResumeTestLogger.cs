@@ -51,8 +51,9 @@ public sealed class SessionResumeTestLogger : ITestLoggerWithParameters
             }
             List<TestResultRecord> snapshot;
             lock (results) snapshot = [.. results];
-            var result = TestCapture.Run(parameters.ToRequest(snapshot, aborted), Clock);
-            foreach (var problem in result.Problems) Output($"SessionResume.Build warning {problem.Code}: {problem.Message}");
+            var problems = new List<Store.Problem>();
+            var result = TestCapture.Run(parameters.ToRequest(snapshot, aborted, problems), Clock);
+            foreach (var problem in problems.Concat(result.Problems)) Output($"SessionResume.Build warning {problem.Code}: {problem.Message}");
             if (Environment.GetEnvironmentVariable("SESSIONRESUME_TRACE") == "1")
                 Output($"SessionResume.Build: recorded {snapshot.Count} results in {watch.ElapsedMilliseconds} ms.");
         }

@@ -43,10 +43,12 @@ internal sealed class SessionResumeDataConsumer(string[] args) : IDataConsumer, 
             if (settings is null) return Task.CompletedTask;
             List<TestResultRecord> snapshot;
             lock (results) snapshot = [.. results.Values];
-            var location = SessionLocation.Resolve(settings.Root, Path.GetDirectoryName(settings.Project)!, settings.SolutionDir, settings.StateFile);
-            var request = new TestCaptureRequest(location, settings.Project, settings.TargetFramework, IsFiltered(args), snapshot, null,
-                settings.ManageGitIgnore, RerunStyleOf(Assembly.GetEntryAssembly()));
-            foreach (var problem in TestCapture.Run(request, () => DateTime.UtcNow).Problems)
+            var problems = new List<Problem>();
+            var session = Session.Open(settings.Root, Path.GetDirectoryName(settings.Project)!, settings.SolutionDir, settings.Properties,
+                settings.ManageGitIgnore, problems);
+            var request = new TestCaptureRequest(session, settings.Project, settings.TargetFramework, IsFiltered(args), snapshot, null,
+                RerunStyleOf(Assembly.GetEntryAssembly()));
+            foreach (var problem in problems.Concat(TestCapture.Run(request, () => DateTime.UtcNow).Problems))
                 Console.Error.WriteLine($"SessionResume.Build warning {problem.Code}: {problem.Message}");
         }
         catch (Exception e)

@@ -7,22 +7,21 @@ namespace SessionResume.Recording;
 
 /// <summary>Everything the capture task knows about one compile.</summary>
 public sealed record BuildCaptureRequest(
-    SessionLocation Location,
+    Session Session,
     string SarifFile,
     string ProjectFile,
     string TargetFramework,
     IReadOnlyList<string> ProjectTargetFrameworks,
     string? Language,
     IReadOnlyList<string> PackageReferences,
-    bool Compiled,
-    bool ManageGitIgnore);
+    bool Compiled);
 
 /// <summary>Reads a compile's SARIF log and merges it into the state: the capture task's whole job.</summary>
 public static class BuildCapture
 {
     public static CaptureResult Run(BuildCaptureRequest request, Func<DateTime> clock)
     {
-        var root = request.Location.Root;
+        var root = request.Session.Root;
         var project = SessionPaths.ToSessionPath(request.ProjectFile, root);
         List<BuildDiagnostic> diagnostics;
         try
@@ -39,7 +38,8 @@ public static class BuildCapture
         var observation = new BuildObservation(project, tfm,
             request.ProjectTargetFrameworks.Count > 0 ? request.ProjectTargetFrameworks : [tfm],
             request.Compiled, diagnostics, TechStack.Infer(request.Language, tfm, request.PackageReferences));
-        return SessionWriter.Write(request.Location, request.ManageGitIgnore, clock,
+        var failed = diagnostics.Any(d => d.Severity == Severity.Error);
+        return SessionWriter.Record(request.Session, clock, failed,
             (state, context) => BuildMerge.Apply(state, observation, context));
     }
 }

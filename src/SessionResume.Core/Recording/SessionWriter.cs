@@ -1,37 +1,74 @@
+using SessionResume.Files;
 using SessionResume.Merge;
 using SessionResume.Model;
 using SessionResume.Store;
 
 namespace SessionResume.Recording;
 
+/// <summary>What a change decided: whether to write, and what to tell the user.</summary>
+public sealed record Change(bool Write, IReadOnlyList<Problem> Problems)
+{
+    public static Change Written(IEnumerable<Problem> problems) => new(true, problems.ToList());
+    public static Change None(IEnumerable<Problem> problems) => new(false, problems.ToList());
+}
+
 /// <summary>
 /// The one path by which every writer (build capture, test logger, verbs) changes the state: lock,
-/// read, keep the session's identity and times current, apply the change, regenerate the prompts,
-/// write; and on the first write in a git repository, the .gitignore block.
+/// read, start the next session when this one has ended, keep identity and times current, note the
+/// files changed, apply the change, regenerate the prompts, write; and on the first write in a git
+/// repository, the .gitignore block.
 /// </summary>
 public static class SessionWriter
 {
-    public static CaptureResult Write(SessionLocation location, bool manageGitIgnore, Func<DateTime> clock,
+    /// <summary>An automatic update (a build or a test run), subject to auto_save and save_on_error.</summary>
+    public static CaptureResult Record(Session session, Func<DateTime> clock, bool failed,
         Func<SessionState, MergeContext, IEnumerable<Problem>> change)
     {
+        if (!session.Settings.AutoSave || (failed && !session.Settings.SaveOnError)) return new CaptureResult(false, []);
+        return Update(session, clock, (state, context) => Change.Written(change(state, context)));
+    }
+
+    public static CaptureResult Update(Session session, Func<DateTime> clock, Func<SessionState, MergeContext, Change> change)
+    {
         var problems = new List<Problem>();
-        var result = new StateStore(location.StateFile, clock).Update(state =>
+        // git runs outside the lock: other writers should not wait for it.
+        var files = session.Settings.IncludeGitDiff && session.Location.IsGitRepository
+            ? GitFileChanges.Read(session.Root, out var gitProblem) : null;
+        if (session.Settings.IncludeGitDiff && session.Location.IsGitRepository && files is null && gitProblem is not null) problems.Add(gitProblem);
+
+        var archive = session.Archive;
+        var result = new StateStore(session.Location.StateFile, clock).Apply(existing =>
         {
-            var context = new MergeContext(clock(), new FileSourceText(location.Root));
-            SessionClock.Touch(state, context.Now, location.ProjectName);
-            problems.AddRange(change(state, context));
+            var context = new MergeContext(clock(), new FileSourceText(session.Root))
+            {
+                LoadArchivedResolutions = () => archive.LoadResolutions(problems),
+            };
+            var state = SessionBoundary.Continue(existing ?? new SessionState(), session, context.Now, problems);
+            SessionClock.Touch(state, context.Now, session.Location.ProjectName, archive.SessionIds());
+            if (files is not null) FileChangeMerge.Apply(state.Files, files, session.OwnPaths);
+            var decision = change(state, context);
+            problems.AddRange(decision.Problems);
+            if (!decision.Write) return StoreAction.Keep;
+            NoteFirstSession(state);
             NextPrompts.Regenerate(state);
-            return true;
+            return StoreAction.Write(state);
         });
         problems.InsertRange(0, result.Problems);
-        if (result.Written && result.Created && manageGitIgnore && location.IsGitRepository)
+        if (result.Written && result.Created && session.ManageGitIgnore && session.Location.IsGitRepository)
         {
-            try { GitIgnoreBlock.Ensure(location.Root); }
+            try { GitIgnoreBlock.Ensure(session.Root); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                problems.Add(new Problem(Problem.WriteFailed, $"Could not add the session files to {Path.Combine(location.Root, ".gitignore")}: {e.Message}"));
+                problems.Add(new Problem(Problem.WriteFailed, $"Could not add the session files to {Path.Combine(session.Root, ".gitignore")}: {e.Message}"));
             }
         }
         return new CaptureResult(result.Written, problems);
+    }
+
+    /// <summary>New problems belong to this session; carried-over ones keep the session that first saw them.</summary>
+    static void NoteFirstSession(SessionState state)
+    {
+        foreach (var error in state.Errors.Unresolved) error.FirstSeenSession ??= state.SessionId;
+        foreach (var failure in state.Tests.Failures) failure.FirstSeenSession ??= state.SessionId;
     }
 }

@@ -6,13 +6,12 @@ using SessionResume.Testing;
 namespace SessionResume.Recording;
 
 public sealed record TestCaptureRequest(
-    SessionLocation Location,
+    Session Session,
     string ProjectFile,
     string TargetFramework,
     bool Filtered,
     IReadOnlyList<TestResultRecord> Results,
     string? Aborted,
-    bool ManageGitIgnore = true,
     RerunStyle RerunStyle = RerunStyle.VSTest);
 
 /// <summary>Merges one test run into the state: the whole job of the VSTest logger and the MTP extension.</summary>
@@ -20,10 +19,11 @@ public static class TestCapture
 {
     public static CaptureResult Run(TestCaptureRequest request, Func<DateTime> clock)
     {
-        var root = request.Location.Root;
+        var root = request.Session.Root;
         var run = new TestRunObservation(SessionPaths.ToSessionPath(request.ProjectFile, root), request.TargetFramework,
             request.Filtered, request.Results, request.Aborted, request.RerunStyle);
-        return SessionWriter.Write(request.Location, request.ManageGitIgnore, clock, (state, context) =>
+        var failed = request.Aborted is not null || request.Results.Any(r => r.Outcome == TestOutcome.Failed);
+        return SessionWriter.Record(request.Session, clock, failed, (state, context) =>
         {
             TestMerge.Apply(state, run, context, root);
             return [];

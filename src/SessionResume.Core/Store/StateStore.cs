@@ -37,7 +37,19 @@ public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan?
     /// it. The change returns false to leave the file as it is. Never throws for I/O trouble: the
     /// problems are returned for the caller to show as warnings.
     /// </summary>
-    public UpdateResult Update(Func<SessionState, bool> change)
+    public UpdateResult Update(Func<SessionState, bool> change) =>
+        Apply(existing =>
+        {
+            var state = existing ?? new SessionState();
+            return change(state) ? StoreAction.Write(state) : StoreAction.Keep;
+        });
+
+    /// <summary>
+    /// The general form: under the lock, <paramref name="decide"/> sees the current state (null when
+    /// there is none or it was unreadable and set aside) and says whether to keep the file, write a
+    /// state (possibly a new object), or delete the file.
+    /// </summary>
+    public UpdateResult Apply(Func<SessionState?, StoreAction> decide)
     {
         var problems = new List<Problem>();
         try
@@ -53,9 +65,14 @@ public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan?
             CleanLeftoverTempFiles();
             var created = !File.Exists(StateFile);
             var state = created ? null : ReadOrSetAside(problems);
-            state ??= new SessionState();
-            if (!change(state)) return new UpdateResult(false, created, problems);
-            WriteAtomically(StateJson.Serialize(state));
+            var action = decide(state);
+            if (action.Delete)
+            {
+                if (File.Exists(StateFile)) File.Delete(StateFile);
+                return new UpdateResult(true, false, problems);
+            }
+            if (action.State is null) return new UpdateResult(false, created, problems);
+            WriteAtomically(StateJson.Serialize(action.State));
             return new UpdateResult(true, created, problems);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -144,3 +161,11 @@ public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan?
 }
 
 public sealed record UpdateResult(bool Written, bool Created, IReadOnlyList<Problem> Problems);
+
+/// <summary>What an update does with the file: keep it, write a state, or delete it.</summary>
+public readonly record struct StoreAction(SessionState? State, bool Delete)
+{
+    public static StoreAction Keep => default;
+    public static StoreAction Write(SessionState state) => new(state, false);
+    public static StoreAction Remove => new(null, true);
+}

@@ -27,7 +27,7 @@ public sealed record SessionSummary(
 {
     // SessionSave (which will take -p:SessionObjective) is not there yet: until it is, the hint names
     // the one way that works today, editing the state file, which every update preserves.
-    public const string SetObjectiveHint = "write objectives.primary in .session-state.json";
+    public const string SetObjectiveHint = "dotnet msbuild -t:SessionSave -p:SessionObjective=\"...\"";
 
     /// <summary>
     /// % complete = completed / (completed + in progress + blocked + todos), rounded down; 100 when the

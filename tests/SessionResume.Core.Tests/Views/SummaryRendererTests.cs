@@ -75,9 +75,9 @@ public class SummaryRendererTests
     public void Without_an_objective_the_summary_says_how_to_set_one()
     {
         var text = SummaryRenderer.Render(SessionSummary.From(new SessionState { Timestamp = Now }, Now), "text");
-        Assert.Contains("Objective: (none set: write objectives.primary in .session-state.json)", text);
+        Assert.Contains("Objective: (none set: dotnet msbuild -t:SessionSave -p:SessionObjective=\"...\")", text);
         Assert.Contains("Last active: just now", text);
-        Assert.EndsWith("→ Set an objective: write objectives.primary in .session-state.json", text);
+        Assert.EndsWith("→ Set an objective: dotnet msbuild -t:SessionSave -p:SessionObjective=\"...\"", text);
     }
 
     [Fact]
