@@ -1,0 +1,129 @@
+using System.Text;
+using System.Text.Json;
+using SessionResume.Store;
+
+namespace SessionResume.Config;
+
+/// <summary>
+/// Reads <c>.session-resume.json</c>. Hand-written, so it is forgiving where that is safe (comments,
+/// trailing commas, a byte order mark, UTF-16 from Windows PowerShell, an empty file) and says exactly
+/// what is wrong where it is not; a bad value never stops the build, its key keeps its default.
+/// </summary>
+internal static class SettingsFile
+{
+    static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    const int LongestValueShown = 40;
+
+    /// <summary>Applies the file's values to <paramref name="settings"/>; <paramref name="keysSet"/> collects the keys it set.</summary>
+    public static SessionSettings Apply(string path, SessionSettings settings, List<Problem> problems, ISet<string> keysSet)
+    {
+        var name = SettingsLoader.FileName;
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new Problem(Problem.ConfigInvalid, $"{name} could not be read ({e.Message}); every setting uses its default.", path));
+            return settings;
+        }
+
+        var json = AsUtf8(bytes);
+        // A file someone created to fill in later configures nothing; that is not worth a warning in every build.
+        if (IsBlank(json.Span)) return settings;
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, Options);
+        }
+        catch (JsonException e)
+        {
+            var line = (int)(e.LineNumber ?? -1) + 1;
+            var column = (int)(e.BytePositionInLine ?? -1) + 1;
+            problems.Add(new Problem(Problem.ConfigInvalid, $"{name} is not valid JSON ({e.Message}); every setting uses its default.", path, line, column));
+            return settings;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add(new Problem(Problem.ConfigInvalid,
+                    $"{name} must hold a JSON object such as {{ \"{SettingKeys.MaxHistory}\": 20 }}, not {Article(root.ValueKind)}; every setting uses its default.", path));
+                return settings;
+            }
+            var keysSeen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in root.EnumerateObject())
+                settings = ApplyOne(property, settings, problems, keysSeen, keysSet, path);
+        }
+        return settings;
+    }
+
+    static SessionSettings ApplyOne(JsonProperty property, SessionSettings settings, List<Problem> problems, HashSet<string> keysSeen, ISet<string> keysSet, string path)
+    {
+        var name = SettingsLoader.FileName;
+        var setting = SettingTable.ByKey(property.Name);
+        if (setting is null)
+        {
+            problems.Add(new Problem(Problem.ConfigInvalid, UnknownKeyMessage(property.Name), path));
+            return settings;
+        }
+        if (!keysSeen.Add(setting.Key))
+            problems.Add(new Problem(Problem.ConfigInvalid, $"{name}: \"{setting.Key}\" is given more than once; the last valid value is used.", path));
+
+        if (setting.TryApply(property.Value, ref settings))
+        {
+            keysSet.Add(setting.Key);
+            return settings;
+        }
+
+        var hint = setting.IsRightButQuoted(property.Value) ? " Write the value without quotes." : "";
+        problems.Add(new Problem(Problem.ConfigInvalid,
+            $"{name}: \"{setting.Key}\" must be {setting.Requirement}, not {Shown(property.Value)}; using {setting.Show(settings)}.{hint}", path));
+        return settings;
+    }
+
+    static string UnknownKeyMessage(string key)
+    {
+        var name = SettingsLoader.FileName;
+        var suggestion = KeySuggestion.For(key);
+        return suggestion is not null
+            ? $"{name}: unknown key \"{key}\" (did you mean \"{suggestion}\"?); it is ignored."
+            : $"{name}: unknown key \"{key}\"; it is ignored. The known keys are {string.Join(", ", SettingTable.All.Select(s => s.Key))}.";
+    }
+
+    /// <summary>The value as it is written in the file, shortened if long (an object pasted by mistake).</summary>
+    static string Shown(JsonElement value)
+    {
+        var raw = value.GetRawText().ReplaceLineEndings(" ");
+        return raw.Length <= LongestValueShown ? raw : raw[..LongestValueShown] + "…";
+    }
+
+    static string Article(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.Null => "null",
+        _ => kind.ToString().ToLowerInvariant(),   // true / false
+    };
+
+    /// <summary>UTF-8 without its byte order mark; UTF-16 (what Windows PowerShell 5 writes with '>') converted.</summary>
+    static ReadOnlyMemory<byte> AsUtf8(byte[] bytes)
+    {
+        if (bytes is [0xEF, 0xBB, 0xBF, ..]) return bytes.AsMemory(3);
+        if (bytes is [0xFF, 0xFE, ..]) return Encoding.UTF8.GetBytes(Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2));
+        if (bytes is [0xFE, 0xFF, ..]) return Encoding.UTF8.GetBytes(Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2));
+        return bytes;
+    }
+
+    static bool IsBlank(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var b in utf8)
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
+        return true;
+    }
+}
