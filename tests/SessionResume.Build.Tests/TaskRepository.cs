@@ -12,7 +12,9 @@ sealed class TaskRepository : IDisposable
 
     public TaskRepository()
     {
-        Directory.CreateDirectory(Path.Combine(Root, ".git"));
+        // A real repository: the package asks git which files changed.
+        var git = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", ["init", "-q", Root]) { UseShellExecute = false })!;
+        git.WaitForExit();
         Directory.CreateDirectory(Obj);
         File.WriteAllText(ProjectFile, "<Project />");
     }

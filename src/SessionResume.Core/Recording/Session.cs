@@ -25,14 +25,5 @@ public sealed record Session(SessionLocation Location, SessionSettings Settings,
     }
 
     /// <summary>The package's own files, which never appear in the state's files section.</summary>
-    public IReadOnlyCollection<string> OwnPaths
-    {
-        get
-        {
-            var paths = new List<string> { Fingerprints.SessionPaths.ToSessionPath(Location.StateFile, Root), "token-cache/" };
-            var history = Fingerprints.SessionPaths.ToSessionPath(HistoryDirectory, Root);
-            paths.Add(history.EndsWith('/') ? history : history + "/");
-            return paths;
-        }
-    }
+    public IReadOnlyCollection<string> OwnPaths => Files.OwnPaths.For(Root, Location.StateFile, HistoryDirectory);
 }

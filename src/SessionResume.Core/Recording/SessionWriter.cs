@@ -32,9 +32,12 @@ public static class SessionWriter
     {
         var problems = new List<Problem>();
         // git runs outside the lock: other writers should not wait for it.
-        var files = session.Settings.IncludeGitDiff && session.Location.IsGitRepository
-            ? GitFileChanges.Read(session.Root, out var gitProblem) : null;
-        if (session.Settings.IncludeGitDiff && session.Location.IsGitRepository && files is null && gitProblem is not null) problems.Add(gitProblem);
+        GitStatus? files = null;
+        if (session.Settings.IncludeGitDiff)
+        {
+            files = GitFileChanges.Read(session.Root, out var gitProblem);
+            if (gitProblem is not null) problems.Add(gitProblem);
+        }
 
         var archive = session.Archive;
         var result = new StateStore(session.Location.StateFile, clock).Apply(existing =>
