@@ -22,7 +22,7 @@ public static class SessionClock
         var prefix = $"sess_{now:yyyyMMdd}_";
         var highest = taken
             .Where(id => id.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(id => int.TryParse(id.AsSpan(prefix.Length, Math.Min(3, id.Length - prefix.Length)), out var n) ? n : 0)
+            .Select(id => int.TryParse(id.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0)
             .DefaultIfEmpty(0)
             .Max();
         return $"{prefix}{highest + 1:000}";

@@ -9,7 +9,7 @@ public sealed record Session(SessionLocation Location, SessionSettings Settings,
 {
     public string Root => Location.Root;
     public string HistoryDirectory => Path.GetFullPath(Settings.HistoryDirectory, Location.Root);
-    public SessionArchive Archive => new(HistoryDirectory);
+    public SessionArchive Archive => new(HistoryDirectory, Location.Root);
 
     /// <summary>
     /// Finds the root (see <see cref="SessionLocation.Resolve"/>), reads .session-resume.json there
