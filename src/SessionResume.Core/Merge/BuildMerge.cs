@@ -69,20 +69,25 @@ public static class BuildMerge
         (errors.Omitted ??= new(StringComparer.Ordinal))[project] = count;
     }
 
-    static void Resolve(SessionState state, ErrorEntry entry, MergeContext context)
+    static void Resolve(SessionState state, ErrorEntry entry, MergeContext context) =>
+        RecordResolution(state, entry, ResolutionDescriber.Describe(entry, context.Sources), context.Now);
+
+    /// <summary>Records an entry (already taken out of the unresolved list) as resolved, newest first.
+    /// Shared with SessionSave, where a person says how it was fixed.</summary>
+    internal static void RecordResolution(SessionState state, ErrorEntry entry, string resolution, DateTime now)
     {
         var resolved = new ResolvedError
         {
             File = entry.File,
             Error = entry.Error,
-            Resolution = ResolutionDescriber.Describe(entry, context.Sources),
+            Resolution = resolution,
             Code = entry.Code,
             Fingerprint = entry.Fingerprint,
             Project = entry.Project,
             Line = entry.Line,
             Attempts = entry.Attempts,
             SessionId = state.SessionId,
-            ResolvedAt = context.Now,
+            ResolvedAt = now,
             Aliases = entry.Aliases,
         };
         state.Errors.Resolved.RemoveAll(r => r.Fingerprint == entry.Fingerprint && r.Project == entry.Project);

@@ -24,7 +24,13 @@ static class WarningCounts
         if (thisCompile.Count > 0) byFramework[build.TargetFramework] = thisCompile;
         else byFramework.Remove(build.TargetFramework);
         if (byFramework.Count == 0) counts.Remove(build.Project);
+        Summarize(warnings);
+    }
 
+    /// <summary>Totals and the capped entry list, derived from the counts (shared with SessionMerge).</summary>
+    internal static void Summarize(WarningSection warnings)
+    {
+        var counts = warnings.Counts;
         // A warning reported by several target frameworks is one warning: take the largest count.
         warnings.ByCode = new(StringComparer.Ordinal);
         foreach (var project in counts.Values)

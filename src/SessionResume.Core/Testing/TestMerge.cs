@@ -123,7 +123,7 @@ public static class TestMerge
         if (!tests.Runs.TryGetValue(run.Project, out var byFramework))
             tests.Runs[run.Project] = byFramework = new(StringComparer.Ordinal);
         byFramework.TryGetValue(run.TargetFramework, out var previous);
-        var failed = tests.Failures.Count(f => f.Project == run.Project && f.TargetFrameworks.Contains(run.TargetFramework));
+        var failed = FailedCount(tests, run.Project, run.TargetFramework);
         var partial = run.Partial || run.Aborted is not null;
         var skipped = run.Results.Count(r => r.Outcome == TestOutcome.Skipped);
         var total = run.Results.Count;
@@ -145,8 +145,12 @@ public static class TestMerge
         };
     }
 
-    /// <summary>The seed's counts and lists, derived from the entries and the runs.</summary>
-    static void Summarize(TestSection tests)
+    /// <summary>A run's failed count: the known failures of that project and target framework (shared with SessionMerge).</summary>
+    internal static int FailedCount(TestSection tests, string project, string targetFramework) =>
+        tests.Failures.Count(f => f.Project == project && f.TargetFrameworks.Contains(targetFramework));
+
+    /// <summary>The seed's counts and lists, derived from the entries and the runs (shared with SessionMerge).</summary>
+    internal static void Summarize(TestSection tests)
     {
         tests.Failures.Sort((a, b) => string.CompareOrdinal(a.Project + "\n" + a.Path, b.Project + "\n" + b.Path));
         if (tests.Failures.Count > MaxFailures) tests.Failures.RemoveRange(MaxFailures, tests.Failures.Count - MaxFailures);
