@@ -8,6 +8,9 @@ public sealed class MergeContext(DateTime now, ISourceText sources)
     public DateTime Now { get; } = Time.Truncate(now);
     public ISourceText Sources { get; } = sources;
 
+    /// <summary>The state's last activity before this update touched it (null for a new session).</summary>
+    public DateTime? LastActivity { get; init; }
+
     /// <summary>Loads resolutions from archived sessions (newest first), for recurrences across sessions.
     /// Called at most once, and only when a new error appears: reading the history is not free.</summary>
     public Func<IReadOnlyList<ResolvedError>>? LoadArchivedResolutions { get; init; }

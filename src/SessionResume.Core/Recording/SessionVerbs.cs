@@ -92,12 +92,16 @@ public static class SessionVerbs
         if (readable.Count == 0) return new VerbResult(["Nothing was merged."], problems, []);
 
         var changed = false;
-        var result = SessionWriter.Update(session, clock, (state, _) =>
+        var result = SessionWriter.Update(session, clock, (state, context) =>
         {
+            // The merge weighs each side's evidence by its time: the state's own last activity, not this update's.
+            var touched = state.Timestamp;
+            state.Timestamp = context.LastActivity ?? touched;
             var before = StateJson.Serialize(state);
             foreach (var (label, input) in readable) StateFileMerge.Merge(state, input, label);
             Merge.NextPrompts.Regenerate(state);
             changed = StateJson.Serialize(state) != before;
+            state.Timestamp = touched;
             return new Change(changed, []);
         });
         problems.InsertRange(0, result.Problems);

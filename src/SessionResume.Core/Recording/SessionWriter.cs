@@ -42,11 +42,13 @@ public static class SessionWriter
         var archive = session.Archive;
         var result = new StateStore(session.Location.StateFile, clock).Apply(existing =>
         {
-            var context = new MergeContext(clock(), new FileSourceText(session.Root))
+            var now = clock();
+            var state = SessionBoundary.Continue(existing ?? new SessionState(), session, Time.Truncate(now), problems);
+            var context = new MergeContext(now, new FileSourceText(session.Root))
             {
+                LastActivity = state.Timestamp,
                 LoadArchivedResolutions = () => archive.LoadResolutions(problems),
             };
-            var state = SessionBoundary.Continue(existing ?? new SessionState(), session, context.Now, problems);
             SessionClock.Touch(state, context.Now, session.Location.ProjectName, archive.SessionIds());
             if (files is not null) FileChangeMerge.Apply(state.Files, files, session.OwnPaths);
             var decision = change(state, context);
