@@ -13,17 +13,21 @@ namespace SessionResume.Recording;
 /// </summary>
 public static class SessionBoundary
 {
-    public static bool HasEnded(SessionState state, DateTime now, int idleMinutes) =>
+    /// <summary>Whether the session is over: saved or cleared, or (when <paramref name="idleEnds"/>) idle too long.</summary>
+    public static bool HasEnded(SessionState state, DateTime now, int idleMinutes, bool idleEnds = true) =>
         state.SessionId is not null &&
-        (state.EndedAt is not null || (state.Timestamp is { } last && now - last > TimeSpan.FromMinutes(idleMinutes)));
+        (state.EndedAt is not null || (idleEnds && state.Timestamp is { } last && now - last > TimeSpan.FromMinutes(idleMinutes)));
 
-    /// <summary>The state to continue with: <paramref name="state"/> itself, or the next session after archiving it.</summary>
-    public static SessionState Continue(SessionState state, Session session, DateTime now, List<Problem> problems)
+    /// <summary>
+    /// The state an update continues: <paramref name="state"/> itself, or the next session, with the
+    /// ended one to archive if (and only if) the update is written: a verb that changes nothing
+    /// leaves no archive behind.
+    /// </summary>
+    public static (SessionState State, SessionState? Ended) Continue(SessionState state, Session session, DateTime now, bool idleEnds)
     {
-        if (!HasEnded(state, now, session.Settings.IdleMinutes)) return state;
-        Archive(state, session, problems);
+        if (!HasEnded(state, now, session.Settings.IdleMinutes, idleEnds)) return (state, null);
         var taken = session.Archive.SessionIds().Append(state.SessionId!);
-        return Carryover.StartNext(state, SessionClock.NextSessionId(now, taken), now);
+        return (Carryover.StartNext(state, SessionClock.NextSessionId(now, taken), now), state);
     }
 
     /// <summary>Copies the session into the history and its digest into token-cache/summaries.md.</summary>

@@ -31,7 +31,7 @@ public static class SessionVerbs
             archived = SessionBoundary.Archive(state, session, problems);
             saved = state;
             return Change.Written(problems);
-        });
+        }, idleEndsSession: false);
         if (outcome is { Applied: false }) return new VerbResult([], result.Problems, outcome.Errors);
         if (!result.Recorded || saved is null) return new VerbResult(["The session was not saved; see the warnings above."], result.Problems, []);
 

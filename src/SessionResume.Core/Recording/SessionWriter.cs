@@ -28,7 +28,12 @@ public static class SessionWriter
         return Update(session, clock, (state, context) => Change.Written(change(state, context)));
     }
 
-    public static CaptureResult Update(Session session, Func<DateTime> clock, Func<SessionState, MergeContext, Change> change)
+    /// <summary>
+    /// Any update. An idle gap ends the session first unless <paramref name="idleEndsSession"/> is
+    /// false (SessionSave: what is saved after a pause belongs to the session it describes).
+    /// </summary>
+    public static CaptureResult Update(Session session, Func<DateTime> clock, Func<SessionState, MergeContext, Change> change,
+        bool idleEndsSession = true)
     {
         var problems = new List<Problem>();
         // git runs outside the lock: other writers should not wait for it.
@@ -43,7 +48,7 @@ public static class SessionWriter
         var result = new StateStore(session.Location.StateFile, clock).Apply(existing =>
         {
             var now = clock();
-            var state = SessionBoundary.Continue(existing ?? new SessionState(), session, Time.Truncate(now), problems);
+            var (state, ended) = SessionBoundary.Continue(existing ?? new SessionState(), session, Time.Truncate(now), idleEndsSession);
             var context = new MergeContext(now, new FileSourceText(session.Root))
             {
                 LastActivity = state.Timestamp,
@@ -54,6 +59,7 @@ public static class SessionWriter
             var decision = change(state, context);
             problems.AddRange(decision.Problems);
             if (!decision.Write) return StoreAction.Keep;
+            if (ended is not null) SessionBoundary.Archive(ended, session, problems);
             NoteFirstSession(state);
             NextPrompts.Regenerate(state);
             return StoreAction.Write(state);

@@ -95,6 +95,23 @@ public class SessionLifecycleTests : IDisposable
     }
 
     [Fact]
+    public void A_save_after_an_idle_gap_belongs_to_the_session_it_describes_while_a_build_starts_a_new_one()
+    {
+        var session = Open();
+        RecordError(session, "aa11");
+        now = Start.AddHours(5);
+        SessionVerbs.Save(session, new SaveRequest { Completed = ["Parser"] }, Clock);
+        Assert.Equal("sess_20261124_001", State().SessionId);
+        Assert.Equal(["Parser"], State().Progress.Completed);
+
+        File.Delete(Path.Combine(dir.Path, ".session-history", "sess_20261124_001.json"));
+        File.WriteAllText(dir.File(".session-state.json"), StateJson.Serialize(new SessionState { SessionId = "sess_20261124_001", Timestamp = Start, StartedAt = Start }));
+        RecordError(session, "aa11");
+        Assert.Equal("sess_20261124_002", State().SessionId);
+        Assert.True(File.Exists(Path.Combine(dir.Path, ".session-history", "sess_20261124_001.json")));
+    }
+
+    [Fact]
     public void A_save_naming_an_unknown_fingerprint_changes_nothing()
     {
         var session = Open();

@@ -96,10 +96,8 @@ public class SessionResolutionTests
         }
     }
 
-    [Fact(Skip = "BUG: a SessionSave that fails (SR0009, unknown fingerprint) on a session idle beyond SessionResumeIdleMinutes still archives "
-        + "that session: .session-history/<id>.json appears and token-cache/summaries.md gains its section, although README says "
-        + "\"nothing is saved\" (the state file itself is untouched). SessionWriter.Update runs SessionBoundary.Continue, which archives, "
-        + "before the verb decides not to write (StoreAction.Keep).")]
+    /// <summary>A save that is refused leaves no trace, even on a session idle beyond the limit.</summary>
+    [Fact]
     public void A_failed_SessionSave_on_an_idle_session_archives_nothing()
     {
         using var repo = ThrowawayRepo.Create(nameof(SessionResolutionTests) + "-idle");
