@@ -9,6 +9,8 @@ public sealed class ErrorSection
     public List<ResolvedError> Resolved { get; set; } = [];
     /// <summary>Added: per project, unresolved errors left out of the list by the size cap (never dropped silently).</summary>
     public SortedDictionary<string, OmittedCount>? Omitted { get; set; }
+    /// <summary>Added: resolved errors dropped from the list by the size cap (the archive of the session keeps what it had).</summary>
+    public int ResolvedOmitted { get; set; }
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 

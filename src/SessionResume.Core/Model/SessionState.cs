@@ -84,6 +84,8 @@ public sealed class TestSection
     public List<TestFailure> Failures { get; set; } = [];
     public List<FixedTest> Fixed { get; set; } = [];
     public int NotInLastRun { get; set; }
+    /// <summary>Failing tests left out of <c>failures</c> by the size caps (the counts above still include them).</summary>
+    public int FailuresOmitted { get; set; }
     public SortedDictionary<string, SortedDictionary<string, TestRunCounts>> Runs { get; set; } = new(StringComparer.Ordinal);
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

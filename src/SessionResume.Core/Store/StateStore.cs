@@ -72,7 +72,7 @@ public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan?
                 return new UpdateResult(true, false, problems);
             }
             if (action.State is null) return new UpdateResult(false, created, problems);
-            WriteAtomically(StateJson.Serialize(action.State));
+            WriteAtomically(StateSizeLimit.Serialize(action.State));
             return new UpdateResult(true, created, problems);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -82,7 +82,7 @@ public static class TestMerge
             ? (source, result.LineNumber > 0 ? result.LineNumber : frame?.File == source ? frame.Line : 0)
             : (frame?.File, frame?.Line ?? 0);
         entry.Name = result.FullyQualifiedName;
-        entry.DisplayName = result.DisplayName;
+        entry.DisplayName = Text.Shorten(Text.Clean(result.DisplayName), 500);
         entry.File = file;
         entry.Line = line;
         entry.Path = FailedPath.For(file, entry.Project, result.FullyQualifiedName, result.DisplayName);
@@ -153,6 +153,7 @@ public static class TestMerge
     internal static void Summarize(TestSection tests)
     {
         tests.Failures.Sort((a, b) => string.CompareOrdinal(a.Project + "\n" + a.Path, b.Project + "\n" + b.Path));
+        tests.FailuresOmitted = Math.Max(0, tests.Failures.Count - MaxFailures);
         if (tests.Failures.Count > MaxFailures) tests.Failures.RemoveRange(MaxFailures, tests.Failures.Count - MaxFailures);
         if (tests.Fixed.Count > MaxFixed) tests.Fixed.RemoveRange(MaxFixed, tests.Fixed.Count - MaxFixed);
         var runs = tests.Runs.Values.SelectMany(r => r.Values).ToList();
@@ -169,7 +170,7 @@ public static class TestMerge
     static string ShortMessage(string? message)
     {
         if (string.IsNullOrWhiteSpace(message)) return "";
-        var lines = message.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).ToList();
+        var lines = Text.Clean(message).Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0).ToList();
         var text = string.Join("\n", lines.Take(MaxMessageLines));
         if (lines.Count > MaxMessageLines) text += $"\n… and {lines.Count - MaxMessageLines} more lines";
         return Text.Shorten(text, MaxMessageChars);
