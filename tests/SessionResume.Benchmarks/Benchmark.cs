@@ -57,6 +57,15 @@ public static class Benchmark
             """);
     }
 
+    private static RunResult Timed(Scenario scenario, string repo, string side, string packages)
+    {
+        scenario.BeforeEachRun?.Invoke(repo);
+        if (!scenario.Fails) return Dotnet.Run(side, scenario.Timed, packages);
+        var result = Dotnet.TryRun(side, scenario.Timed, packages);
+        return result.ExitCode != 0 ? result
+            : throw new BenchmarkException($"`dotnet {string.Join(' ', scenario.Timed)}` in {side} was expected to fail and did not");
+    }
+
     private static void RunScenario(Scenario scenario, string repo, string packages, string version, int runs)
     {
         var folder = Path.Combine(repo, scenario.Name.Replace(' ', '-'));
@@ -97,13 +106,13 @@ public static class Benchmark
             // neither noise nor going first or second favours one side.
             if (i % 2 == 0)
             {
-                withRuns.Add(Dotnet.Run(with, scenario.Timed, packages));
-                withoutRuns.Add(Dotnet.Run(without, scenario.Timed, packages));
+                withRuns.Add(Timed(scenario, repo, with, packages));
+                withoutRuns.Add(Timed(scenario, repo, without, packages));
             }
             else
             {
-                withoutRuns.Add(Dotnet.Run(without, scenario.Timed, packages));
-                withRuns.Add(Dotnet.Run(with, scenario.Timed, packages));
+                withoutRuns.Add(Timed(scenario, repo, without, packages));
+                withRuns.Add(Timed(scenario, repo, with, packages));
             }
             Console.Write('.');
         }

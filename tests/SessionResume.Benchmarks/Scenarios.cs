@@ -8,7 +8,10 @@ namespace SessionResume.Benchmarks;
 /// <param name="WriteProject">Writes the project (and everything it needs) into the given folder.</param>
 /// <param name="Warmup">dotnet arguments run once per side before timing (restore and first build).</param>
 /// <param name="Timed">dotnet arguments that are timed.</param>
-public sealed record Scenario(string Name, double Target, Action<string> WriteProject, string[] Warmup, string[] Timed);
+/// <param name="Fails">The timed command is expected to fail (a build with a compile error).</param>
+/// <param name="BeforeEachRun">Runs before every timed command, given the repository root (the session root).</param>
+public sealed record Scenario(string Name, double Target, Action<string> WriteProject, string[] Warmup, string[] Timed,
+    bool Fails = false, Action<string>? BeforeEachRun = null);
 
 public static class Scenarios
 {
@@ -28,7 +31,26 @@ public static class Scenarios
             WriteProject: dir => XunitProject(dir, classes: 40, testsPerClass: 50),
             Warmup: ["test", .. Cli],
             Timed: ["test", "--no-restore", .. Cli]),
+        // "This error was seen before" reads the whole history: a build whose error is new to the
+        // current state looks it up in 20 archived sessions of 1,000 resolved errors each.
+        new Scenario(
+            "failing build, new error, 20 archived sessions x 1,000 errors",
+            Target: 1.05,
+            WriteProject: dir => { ClassLibrary(dir, files: 20); BrokenFile(dir); },
+            Warmup: ["restore", .. Cli],
+            Timed: ["build", "--no-restore", .. Cli],
+            Fails: true,
+            BeforeEachRun: repo =>
+            {
+                if (!Directory.Exists(Path.Combine(repo, ".session-history"))) HistoryFixture.Write(repo, sessions: 20, errorsPerSession: 1000);
+                // Without a current state the error is new on every run, so every run looks it up.
+                File.Delete(Path.Combine(repo, ".session-state.json"));
+            }),
     ];
+
+    /// <summary>One source file with a compile error (CS0029).</summary>
+    public static void BrokenFile(string dir) =>
+        File.WriteAllText(Path.Combine(dir, "Broken.cs"), "namespace Sample.Lib;\n\npublic static class Broken\n{\n    public static int Value() => \"zero\";\n}\n");
 
     /// <summary>An xunit (VSTest) test project with classes × testsPerClass small passing tests.</summary>
     public static void XunitProject(string dir, int classes, int testsPerClass)
