@@ -44,7 +44,8 @@ public static class SarifReader
             : null;
         var (uri, line, column) = Location(result);
         var file = SessionPaths.ToSessionPath(uri ?? fallbackFile, sessionRoot);
-        message ??= "";
+        // Redacted before fingerprinting: a rotated secret in a message must not make a new problem.
+        message = Redaction.SecretRedactor.Redact(message ?? "");
         var fingerprint = Fingerprint.ForDiagnostic(Fingerprint.BuildTool, code, file, message, sessionRoot);
         return new BuildDiagnostic(code, severity.Value, file, line, column, message.Trim(), fingerprint);
     }

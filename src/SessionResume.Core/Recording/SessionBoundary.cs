@@ -33,6 +33,8 @@ public static class SessionBoundary
     /// <summary>Copies the session into the history and its digest into token-cache/summaries.md.</summary>
     public static string? Archive(SessionState state, Session session, List<Problem> problems)
     {
+        // An older state on disk may predate redaction: nothing leaves for the history unredacted.
+        Redaction.StateRedaction.Apply(state);
         var path = session.Archive.Save(state, session.Settings.MaxHistory, session.Settings.CompressOldSessions, problems);
         if (path is not null) SummariesDigest.Write(session.Root, state, problems);
         return path;

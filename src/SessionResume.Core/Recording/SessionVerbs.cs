@@ -81,7 +81,10 @@ public static class SessionVerbs
             var label = Label(session, path);
             try
             {
-                readable.Add((label, StateJson.Deserialize(File.ReadAllBytes(path))));
+                var state = StateJson.Deserialize(File.ReadAllBytes(path));
+                // Redacted as it comes in, so the comparison below sees what would be written.
+                Redaction.StateRedaction.Apply(state);
+                readable.Add((label, state));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidStateException)
             {

@@ -62,6 +62,8 @@ public static class SessionWriter
             if (ended is not null) SessionBoundary.Archive(ended, session, problems);
             NoteFirstSession(state);
             NextPrompts.Regenerate(state);
+            // Last, so nothing written (by a build, a test run, a verb or a person's earlier edit) keeps a secret.
+            Redaction.StateRedaction.Apply(state);
             return StoreAction.Write(state);
         });
         problems.InsertRange(0, result.Problems);

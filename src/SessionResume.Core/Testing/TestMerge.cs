@@ -86,8 +86,10 @@ public static class TestMerge
         entry.File = file;
         entry.Line = line;
         entry.Path = FailedPath.For(file, entry.Project, result.FullyQualifiedName, result.DisplayName);
-        entry.Message = ShortMessage(result.ErrorMessage);
-        entry.FailureFingerprint = Fingerprint.ForTestFailure(null, result.ErrorMessage, frame is null ? null : $"{frame.Method} in {frame.File}", sessionRoot);
+        // Redacted before fingerprinting and before shortening (a cut could leave part of a token behind).
+        var message = Redaction.SecretRedactor.Redact(result.ErrorMessage);
+        entry.Message = ShortMessage(message);
+        entry.FailureFingerprint = Fingerprint.ForTestFailure(null, message, frame is null ? null : $"{frame.Method} in {frame.File}", sessionRoot);
         entry.Outcome = "failed";
         entry.Rerun = RerunCommand.For(entry.Project, [entry.Name], style: run.RerunStyle);
         entry.Runner = RerunStyles.Name(run.RerunStyle);
@@ -112,7 +114,7 @@ public static class TestMerge
         entry.DisplayName = running;
         entry.Path = FailedPath.For(entry.File, run.Project, running, running);
         entry.Outcome = "crashed";
-        entry.Message = ShortMessage(run.Aborted);
+        entry.Message = ShortMessage(Redaction.SecretRedactor.Redact(run.Aborted));
         entry.Rerun = RerunCommand.For(run.Project, [running], style: run.RerunStyle);
         entry.Runner = RerunStyles.Name(run.RerunStyle);
         entry.LastSeen = context.Now;
@@ -141,7 +143,7 @@ public static class TestMerge
             Skipped = skipped,
             Passed = Math.Max(0, total - failed - skipped),
             Partial = partial,
-            Aborted = run.Aborted is null ? null : ShortMessage(run.Aborted),
+            Aborted = run.Aborted is null ? null : ShortMessage(Redaction.SecretRedactor.Redact(run.Aborted)),
         };
     }
 
