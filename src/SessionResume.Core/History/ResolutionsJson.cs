@@ -55,22 +55,7 @@ internal sealed class ResolutionsSection
     public List<ResolvedError?>? Resolved { get; set; }
 }
 
-/// <summary>Reads times as StateJson does (any ISO 8601, as UTC), so a resolution reads the same by either path.</summary>
-internal sealed class UtcTimeReader : JsonConverter<DateTime>
-{
-    public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        var text = reader.GetString();
-        if (text is null || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
-            throw new JsonException($"'{text}' is not an ISO 8601 time");
-        return value.UtcDateTime;
-    }
-
-    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(Time.Format(value));
-}
-
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, Converters = [typeof(UtcTimeReader)])]
+    ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, Converters = [typeof(UtcTimeConverter)])]
 [JsonSerializable(typeof(ResolutionsDocument))]
 internal sealed partial class ResolutionsJsonContext : JsonSerializerContext;

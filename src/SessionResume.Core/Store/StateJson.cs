@@ -95,21 +95,21 @@ public static class StateJson
         var end = message.IndexOf(". ", StringComparison.Ordinal);
         return end > 0 ? message[..(end + 1)] : message;
     }
+}
 
-    /// <summary>Times are written as UTC ISO 8601 to the second ("2026-11-24T20:00:00Z"); any ISO 8601 is read.</summary>
-    sealed class UtcTimeConverter : JsonConverter<DateTime>
+/// <summary>Times are written as UTC ISO 8601 to the second ("2026-11-24T20:00:00Z"); any ISO 8601 is read. Shared by every reader of the state.</summary>
+internal sealed class UtcTimeConverter : JsonConverter<DateTime>
+{
+    public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            var text = reader.GetString();
-            if (text is null || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
-                throw new JsonException($"'{text}' is not an ISO 8601 time");
-            return value.UtcDateTime;
-        }
-
-        public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(Time.Format(value));
+        var text = reader.GetString();
+        if (text is null || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
+            throw new JsonException($"'{text}' is not an ISO 8601 time");
+        return value.UtcDateTime;
     }
+
+    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(Time.Format(value));
 }
 
 public sealed class InvalidStateException(string message, Exception? inner = null) : Exception(message, inner);
