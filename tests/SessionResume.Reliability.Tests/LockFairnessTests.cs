@@ -16,7 +16,7 @@ public class LockFairnessTests(ITestOutputHelper output)
     const int TimeoutMs = 2000;
     const int Victims = 3;
 
-    [KnownBugFact("StateStore.AcquireLock is unfair: a process updating back to back shuts another writer out until its lock timeout (SR0002, update lost).")]
+    [Fact]
     public void A_writer_is_not_shut_out_by_a_process_that_updates_back_to_back()
     {
         var figures = new Figures(output, "lock fairness");

@@ -107,27 +107,73 @@ public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan?
         return name;
     }
 
+    /// <summary>
+    /// Takes the exclusive lock, fairly: polling alone would let a process that updates back to back
+    /// take the lock again before any sleeping waiter wakes, and shut the waiter out until its
+    /// timeout. So a writer that has to wait says so with a marker file, and a newcomer that sees
+    /// another's marker does not jump the queue: it becomes a waiter too, and the waiters compete.
+    /// </summary>
     FileStream? AcquireLock()
     {
         var watch = Stopwatch.StartNew();
-        var delay = 5;
-        while (true)
+        string? waiting = null;
+        try
         {
-            try
+            while (true)
             {
-                // FileShare.None is an exclusive OS lock (flock on Unix): it dies with its process.
-                return new FileStream(LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
-            }
-            catch (IOException) when (watch.Elapsed < LockTimeout)
-            {
-                Thread.Sleep(delay + Random.Shared.Next(delay));
-                delay = Math.Min(delay * 2, 100);
-            }
-            catch (IOException) when (File.Exists(LockFile))
-            {
-                return null;
+                if (waiting is not null || !OthersWaiting(null))
+                {
+                    try
+                    {
+                        // FileShare.None is an exclusive OS lock (flock on Unix): it dies with its process.
+                        return new FileStream(LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+                    }
+                    catch (IOException) when (watch.Elapsed < LockTimeout)
+                    {
+                    }
+                    catch (IOException) when (File.Exists(LockFile))
+                    {
+                        return null;
+                    }
+                }
+                else if (watch.Elapsed >= LockTimeout)
+                {
+                    return null;
+                }
+                waiting ??= MarkWaiting();
+                Thread.Sleep(2 + Random.Shared.Next(8));
             }
         }
+        finally
+        {
+            if (waiting is not null) TryDelete(waiting);
+        }
+    }
+
+    string WaitPrefix => Path.GetFileName(LockFile) + ".wait-";
+
+    string MarkWaiting()
+    {
+        var marker = Path.Combine(Path.GetDirectoryName(StateFile)!, $"{WaitPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
+        File.WriteAllBytes(marker, []);
+        return marker;
+    }
+
+    /// <summary>Whether another writer is waiting. A marker older than the lock timeout belongs to a writer that gave up or was killed.</summary>
+    bool OthersWaiting(string? own)
+    {
+        foreach (var marker in Directory.EnumerateFiles(Path.GetDirectoryName(StateFile)!, WaitPrefix + "*"))
+        {
+            if (marker == own) continue;
+            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(marker) < LockTimeout + TimeSpan.FromSeconds(5)) return true;
+            TryDelete(marker);
+        }
+        return false;
+    }
+
+    static void TryDelete(string file)
+    {
+        try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
     void WriteAtomically(string json)
