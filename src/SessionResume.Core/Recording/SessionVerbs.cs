@@ -81,7 +81,7 @@ public static class SessionVerbs
             var label = Label(session, path);
             try
             {
-                var state = StateJson.Deserialize(File.ReadAllBytes(path));
+                var state = StateJson.Deserialize(StateStore.ReadShared(path));
                 // Redacted as it comes in, so the comparison below sees what would be written.
                 Redaction.StateRedaction.Apply(state);
                 readable.Add((label, state));

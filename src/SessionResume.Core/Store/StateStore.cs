@@ -23,7 +23,7 @@ public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan?
         if (!File.Exists(StateFile)) return null;
         try
         {
-            return StateJson.Deserialize(File.ReadAllBytes(StateFile));
+            return StateJson.Deserialize(ReadShared(StateFile));
         }
         catch (InvalidStateException e)
         {
@@ -59,7 +59,7 @@ public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan?
             if (lockHandle is null)
             {
                 problems.Add(new Problem(Problem.LockTimeout,
-                    $"Could not lock {LockFile} within {LockTimeout.TotalSeconds:0} s (another build still holds it); this build's results were not recorded. Delete the lock file if no build is running."));
+                    $"Could not lock {LockFile} within {LockTimeout.TotalSeconds:0} s (another build or test run still holds it); this update was not recorded. The OS releases the lock when its process exits: look for a hung dotnet process."));
                 return new UpdateResult(false, false, problems);
             }
             CleanLeftoverTempFiles();
@@ -84,7 +84,7 @@ public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan?
 
     SessionState? ReadOrSetAside(List<Problem> problems)
     {
-        var bytes = File.ReadAllBytes(StateFile);
+        var bytes = ReadShared(StateFile);
         try
         {
             return StateJson.Deserialize(bytes);
@@ -148,6 +148,18 @@ public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan?
         {
             if (waiting is not null) TryDelete(waiting);
         }
+    }
+
+    /// <summary>
+    /// Reads a whole file letting others write, rename over or delete it meanwhile: on Windows a
+    /// reader that does not share delete access would make a writer's atomic rename fail.
+    /// </summary>
+    public static byte[] ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 
     string WaitPrefix => Path.GetFileName(LockFile) + ".wait-";
