@@ -198,7 +198,7 @@ public sealed class SessionArchive(string directory, string? sessionRoot = null)
 
     byte[] ReadContent(ArchivedSession session)
     {
-        var bytes = File.ReadAllBytes(session.FilePath);
+        var bytes = StateStore.ReadLimited(session.FilePath);
         return session.Compressed ? GzipFile.Decompress(bytes) : bytes;
     }
 

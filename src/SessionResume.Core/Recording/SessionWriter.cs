@@ -59,7 +59,21 @@ public static class SessionWriter
             var decision = change(state, context);
             problems.AddRange(decision.Problems);
             if (!decision.Write) return StoreAction.Keep;
-            if (ended is not null) SessionBoundary.Archive(ended, session, problems);
+            // The ended session leaves the state file only once its archive is safe: if archiving
+            // fails (a full disk, a file where the history folder should be), this update waits.
+            // An id that cannot name a file (a hand edit) cannot be archived at all: go on, warned.
+            if (ended is not null)
+            {
+                var archiveProblems = new List<Problem>();
+                if (SessionBoundary.Archive(ended, session, archiveProblems) is null && History.SessionIdFormat.IsValid(ended.SessionId))
+                {
+                    var why = string.Join(" ", archiveProblems.Select(p => p.Message));
+                    problems.Add(new Problem(Problem.WriteFailed,
+                        $"Session {ended.SessionId} has ended but could not be archived, so it stays in {session.Location.StateFile} and this update was not recorded: {why}"));
+                    return StoreAction.Keep;
+                }
+                problems.AddRange(archiveProblems);
+            }
             NoteFirstSession(state);
             NextPrompts.Regenerate(state);
             // Last, so nothing written (by a build, a test run, a verb or a person's earlier edit) keeps a secret.

@@ -38,7 +38,8 @@ public static class StateJson
         if (utf8.StartsWith("\uFEFF"u8)) utf8 = utf8[3..];
         if (utf8.IsEmpty) throw new InvalidStateException("the file is empty");
         // The reader does not check the text of values it keeps as they are (unknown keys).
-        if (!System.Text.Unicode.Utf8.IsValid(utf8)) throw new InvalidStateException("the file is not valid UTF-8 text");
+        if (!System.Text.Unicode.Utf8.IsValid(utf8)) throw new InvalidStateException(NotUtf8(utf8));
+        var version = SchemaMigration.VersionOf(StateTextCheck.Scan(utf8));
         SessionState? state;
         try
         {
@@ -47,11 +48,10 @@ public static class StateJson
         catch (JsonException e)
         {
             var where = e.Path is { Length: > 0 } ? $" at {e.Path}" : "";
-            throw new InvalidStateException($"invalid JSON or wrong type{where} (line {(e.LineNumber ?? 0) + 1}): {FirstSentence(e.Message)}", e);
+            throw new InvalidStateException($"invalid JSON or wrong type{where} (line {(e.LineNumber ?? 0) + 1}): {Expected(FirstSentence(e.Message))}", e);
         }
         if (state is null) throw new InvalidStateException("the document is null, not an object");
-        if (state.SchemaVersion > SessionState.CurrentSchemaVersion)
-            throw new InvalidStateException($"schema_version {state.SchemaVersion} is newer than this package understands ({SessionState.CurrentSchemaVersion}); update SessionResume.Build");
+        SchemaMigration.Upgrade(state, version);
         Normalize(state);
         return state;
     }
@@ -59,7 +59,6 @@ public static class StateJson
     /// <summary>Turns explicit nulls a person may have written into empty values, so no code meets a null list.</summary>
     static void Normalize(SessionState s)
     {
-        s.SchemaVersion = SessionState.CurrentSchemaVersion;
         s.Objectives ??= new();
         s.Objectives.Secondary = Clean(s.Objectives.Secondary);
         s.Progress ??= new();
@@ -86,6 +85,35 @@ public static class StateJson
         foreach (var e in s.Warnings.Entries) e.TargetFrameworks = Clean(e.TargetFrameworks);
         s.Warnings.ByCode ??= new(StringComparer.Ordinal);
         s.Warnings.Counts ??= new(StringComparer.Ordinal);
+    }
+
+    /// <summary>UTF-16 is what Windows PowerShell 5 writes with '>' or Out-File; say so, it is easy to fix.</summary>
+    static string NotUtf8(ReadOnlySpan<byte> bytes) =>
+        bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..]
+            ? "the file is UTF-16 text, not UTF-8 (Windows PowerShell 5 writes UTF-16 with '>'; use Set-Content -Encoding utf8)"
+            : "the file is not valid UTF-8 text";
+
+    /// <summary>The serializer names .NET types ("could not be converted to System.Int32"); a person editing JSON wants JSON's words.</summary>
+    static string Expected(string message)
+    {
+        const string prefix = "The JSON value could not be converted to ";
+        if (!message.StartsWith(prefix, StringComparison.Ordinal)) return message;
+        var type = message[prefix.Length..].TrimEnd('.');
+        return $"the value is not {Kind(type)}.";
+
+        static string Kind(string type) => type switch
+        {
+            "System.Int32" => "a whole number (at most 2147483647)",
+            "System.Int64" => "a whole number",
+            "System.Boolean" => "true or false",
+            "System.String" => "a string",
+            "System.DateTime" or "System.Nullable`1[System.DateTime]" => "a time (an ISO 8601 string)",
+            _ when type.StartsWith("System.Collections.Generic.List`1[", StringComparison.Ordinal) =>
+                type.EndsWith("[System.String]", StringComparison.Ordinal) ? "an array of strings"
+                : type.EndsWith("[System.Int32]", StringComparison.Ordinal) ? "an array of whole numbers"
+                : "an array of objects",
+            _ => "an object",
+        };
     }
 
     static List<string> Clean(List<string>? list) => list?.Where(x => x is not null).ToList() ?? [];

@@ -11,10 +11,21 @@ namespace SessionResume.Store;
 /// </summary>
 public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan? lockTimeout = null)
 {
+    /// <summary>
+    /// A state file larger than this is not read but kept aside (SR0001). What the package writes
+    /// stays far below it (every list is capped); a file this big is not a session state (a log
+    /// pasted in, a runaway script), and parsing it in every build would cost seconds and memory.
+    /// </summary>
+    public const long MaxFileBytes = 16 * 1024 * 1024;
+
     public string StateFile { get; } = stateFile;
     public TimeSpan LockTimeout { get; } = lockTimeout ?? TimeSpan.FromSeconds(30);
     string LockFile => StateFile + ".lock";
     string TempPrefix => Path.GetFileName(StateFile) + ".tmp-";
+
+    /// <summary>Opens the temporary file of a write; tests put a stream here that fails as a full disk does.</summary>
+    internal Func<string, Stream> CreateTempFile { get; init; } =
+        path => new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
 
     /// <summary>Reads the state without a lock (the rename makes every read see a whole file). Null when there is none.</summary>
     public SessionState? TryRead(out Problem? problem)
@@ -23,13 +34,28 @@ public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan?
         if (!File.Exists(StateFile)) return null;
         try
         {
-            return StateJson.Deserialize(ReadShared(StateFile));
+            return StateJson.Deserialize(ReadLimited(StateFile));
         }
         catch (InvalidStateException e)
         {
             problem = new Problem(Problem.StateUnreadable, $"{StateFile} cannot be read: {e.Message}. It will be moved aside at the next update.", StateFile);
             return null;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problem = new Problem(Problem.StateUnreadable, $"{StateFile} cannot be read: {Explain(e)}", StateFile);
+            return null;
+        }
+    }
+
+    /// <summary>The file's bytes; one larger than <see cref="MaxFileBytes"/> is not read at all.</summary>
+    internal static byte[] ReadLimited(string path)
+    {
+        var length = new FileInfo(path).Length;
+        if (length > MaxFileBytes)
+            throw new InvalidStateException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"it is {length / (1024.0 * 1024):0.0} MB, larger than the {MaxFileBytes / (1024 * 1024)} MB a state file may be, so it was not parsed"));
+        return ReadShared(path);
     }
 
     /// <summary>
@@ -54,6 +80,12 @@ public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan?
         var problems = new List<Problem>();
         try
         {
+            if (Directory.Exists(StateFile))
+            {
+                problems.Add(new Problem(Problem.WriteFailed,
+                    $"Could not update {StateFile}: it is a directory, not a file, so this build's results were not recorded. Rename or remove that directory, or set SessionResumeStateFile (\"state_file\" in .session-resume.json) to a file path.", StateFile));
+                return new UpdateResult(false, false, problems);
+            }
             Directory.CreateDirectory(Path.GetDirectoryName(StateFile)!);
             using var lockHandle = AcquireLock();
             if (lockHandle is null)
@@ -77,17 +109,47 @@ public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan?
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problems.Add(new Problem(Problem.WriteFailed, $"Could not update {StateFile}: {e.Message} Check that the folder is writable and the disk is not full."));
+            problems.Add(new Problem(Problem.WriteFailed, $"Could not update {StateFile}: {Explain(e)}", StateFile));
             return new UpdateResult(false, false, problems);
         }
     }
 
+    /// <summary>What went wrong reading or writing the state, and what to do about it.</summary>
+    string Explain(Exception e)
+    {
+        if (e is IOException && IsLockedByAnotherProcess(e))
+            return $"another program holds it open and locked ({e.Message.TrimEnd('.')}). Close that program (an editor, a sync or backup tool) and try again.";
+        if (e is UnauthorizedAccessException)
+            return $"access was denied ({e.Message.TrimEnd('.')}). Make {Path.GetDirectoryName(StateFile)} and {Path.GetFileName(StateFile)} readable and writable for this user, or set SessionResumeStateFile (\"state_file\" in .session-resume.json) to a writable place.";
+        if (FileInTheWay() is { } file)
+            return $"{file} is a file, not a folder. Rename or remove it, or set SessionResumeStateFile (\"state_file\" in .session-resume.json) to another path.";
+        return $"{e.Message.TrimEnd('.')}. Check that the folder is writable and the disk is not full.";
+    }
+
+    /// <summary>
+    /// A sharing or lock violation: ERROR_SHARING_VIOLATION / ERROR_LOCK_VIOLATION on Windows; on
+    /// Unix .NET's own advisory lock (flock) of another .NET process, reported as EWOULDBLOCK.
+    /// </summary>
+    static bool IsLockedByAnotherProcess(Exception e) =>
+        e.HResult is unchecked((int)0x80070020) or unchecked((int)0x80070021)
+        || (!OperatingSystem.IsWindows() && e.HResult == (OperatingSystem.IsLinux() ? 11 : 35));
+
+    /// <summary>A file where the state's folder (or one above it) should be.</summary>
+    string? FileInTheWay()
+    {
+        for (var dir = Path.GetDirectoryName(StateFile); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(dir)) return dir;
+            if (Directory.Exists(dir)) return null;
+        }
+        return null;
+    }
+
     SessionState? ReadOrSetAside(List<Problem> problems)
     {
-        var bytes = ReadShared(StateFile);
         try
         {
-            return StateJson.Deserialize(bytes);
+            return StateJson.Deserialize(ReadLimited(StateFile));
         }
         catch (InvalidStateException e)
         {
@@ -193,11 +255,12 @@ public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan?
         var temp = Path.Combine(Path.GetDirectoryName(StateFile)!, $"{TempPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = CreateTempFile(temp))
             {
                 var bytes = new System.Text.UTF8Encoding(false).GetBytes(json);
                 stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
+                if (stream is FileStream file) file.Flush(flushToDisk: true);
+                else stream.Flush();
             }
             File.Move(temp, StateFile, overwrite: true);
         }

@@ -70,6 +70,22 @@ public class SessionLifecycleTests : IDisposable
     }
 
     [Fact]
+    public void An_ended_session_that_cannot_be_archived_stays_in_the_state_file()
+    {
+        var session = Open();
+        RecordError(session, "aa11");
+        File.WriteAllText(Path.Combine(dir.Path, ".session-history"), "a file where the history folder should be");
+        var before = File.ReadAllBytes(dir.File(".session-state.json"));
+
+        now = Start.AddHours(5);
+        var result = RecordError(session, "bb22");
+
+        Assert.False(result.Recorded);
+        Assert.Contains(result.Problems, p => p.Code == Problem.WriteFailed && p.Message.Contains("could not be archived", StringComparison.Ordinal));
+        Assert.Equal(before, File.ReadAllBytes(dir.File(".session-state.json")));
+    }
+
+    [Fact]
     public void Save_ends_the_session_archives_it_and_the_next_update_starts_the_next_one()
     {
         var session = Open();

@@ -43,7 +43,7 @@ public class StateStoreTests
     [Theory]
     [InlineData("{ not json", "invalid JSON")]
     [InlineData("", "empty")]
-    [InlineData("[1, 2]", "invalid JSON or wrong type")]
+    [InlineData("[1, 2]", "the document is an array, not a JSON object")]
     [InlineData("{\"errors\": \"none\"}", "$.errors")]
     [InlineData("{\"errors\": {\"unresolved\": [{\"line\": \"ten\"}]}}", "$.errors.unresolved[0].line")]
     [InlineData("{\"schema_version\": 99}", "schema_version 99")]
