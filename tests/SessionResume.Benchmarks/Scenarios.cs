@@ -32,21 +32,27 @@ public static class Scenarios
             Warmup: ["test", .. Cli],
             Timed: ["test", "--no-restore", .. Cli]),
         // "This error was seen before" reads the whole history: a build whose error is new to the
-        // current state looks it up in 20 archived sessions of 1,000 resolved errors each.
-        new Scenario(
-            "failing build, new error, 20 archived sessions x 1,000 errors",
-            Target: 1.05,
-            WriteProject: dir => { ClassLibrary(dir, files: 20); BrokenFile(dir); },
-            Warmup: ["restore", .. Cli],
-            Timed: ["build", "--no-restore", .. Cli],
-            Fails: true,
-            BeforeEachRun: repo =>
-            {
-                if (!Directory.Exists(Path.Combine(repo, ".session-history"))) HistoryFixture.Write(repo, sessions: 20, errorsPerSession: 1000);
-                // Without a current state the error is new on every run, so every run looks it up.
-                File.Delete(Path.Combine(repo, ".session-state.json"));
-            }),
+        // current state looks it up in the archived sessions. Without and with 20 archived sessions
+        // of 1,000 resolved errors each, so the difference is the lookup.
+        FailingBuild("failing build, new error, no history", sessions: 0),
+        FailingBuild("failing build, new error, 20 archived sessions x 1,000 errors", sessions: 20),
     ];
+
+    private static Scenario FailingBuild(string name, int sessions) => new(
+        name,
+        Target: 1.05,
+        WriteProject: dir => { ClassLibrary(dir, files: 20); BrokenFile(dir); },
+        Warmup: ["restore", .. Cli],
+        Timed: ["build", "--no-restore", .. Cli],
+        Fails: true,
+        BeforeEachRun: repo =>
+        {
+            var history = Path.Combine(repo, ".session-history");
+            if (Directory.Exists(history)) Directory.Delete(history, recursive: true);
+            if (sessions > 0) HistoryFixture.Write(repo, sessions, errorsPerSession: 1000);
+            // Without a current state the error is new on every run, so every run looks it up.
+            File.Delete(Path.Combine(repo, ".session-state.json"));
+        });
 
     /// <summary>One source file with a compile error (CS0029).</summary>
     public static void BrokenFile(string dir) =>
