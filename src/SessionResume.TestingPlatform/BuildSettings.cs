@@ -7,7 +7,7 @@ namespace SessionResume.TestingPlatform;
 /// run anywhere, even directly. "SessionResume.SessionResume*" entries are the configuration properties the user set.
 /// </summary>
 internal sealed record BuildSettings(string Project, string TargetFramework, string? Root, string? SolutionDir, bool ManageGitIgnore,
-    IReadOnlyDictionary<string, string?> Properties)
+    IReadOnlyDictionary<string, string?> Properties, bool RecordTestHostCrashes = false)
 {
     public static BuildSettings? Read(Assembly? assembly)
     {
@@ -20,6 +20,7 @@ internal sealed record BuildSettings(string Project, string TargetFramework, str
         var properties = values.Where(kv => kv.Key.StartsWith("SessionResume", StringComparison.Ordinal))
             .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
         return new BuildSettings(project, Get("TargetFramework") ?? "default", Get("Root"), Get("SolutionDir"),
-            !string.Equals(Get("ManageGitIgnore"), "false", StringComparison.OrdinalIgnoreCase), properties);
+            !string.Equals(Get("ManageGitIgnore"), "false", StringComparison.OrdinalIgnoreCase), properties,
+            RecordTestHostCrashes: string.Equals(Get("RecordTestHostCrashes"), "true", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -3,8 +3,6 @@ using Microsoft.Testing.Platform.Extensions;
 using Microsoft.Testing.Platform.Extensions.Messages;
 using Microsoft.Testing.Platform.Extensions.TestHost;
 using Microsoft.Testing.Platform.Services;
-using SessionResume.Recording;
-using SessionResume.Store;
 using SessionResume.Testing;
 
 namespace SessionResume.TestingPlatform;
@@ -13,8 +11,10 @@ namespace SessionResume.TestingPlatform;
 /// Collects each test's final state and, when the session finishes, records the run through the
 /// core (the same merge as the VSTest logger). What the project is and where the session lives
 /// was stamped into the test assembly at build time (AssemblyMetadata "SessionResume.*").
+/// When a test host controller watches this process (<see cref="TestHostCrashRecorder"/>), every
+/// start and result also goes to its journal, so a test host that dies is still recorded.
 /// </summary>
-internal sealed class SessionResumeDataConsumer(string[] args) : IDataConsumer, ITestSessionLifetimeHandler
+internal sealed class SessionResumeDataConsumer(string[] args, TestHostJournal? journal = null) : IDataConsumer, ITestSessionLifetimeHandler
 {
     readonly Dictionary<string, TestResultRecord> results = new(StringComparer.Ordinal);
 
@@ -24,12 +24,18 @@ internal sealed class SessionResumeDataConsumer(string[] args) : IDataConsumer, 
     public string DisplayName => "SessionResume.Build";
     public string Description => "Records test results in .session-state.json.";
 
-    public Task<bool> IsEnabledAsync() => Task.FromResult(!args.Any(a => a is "--list-tests" or "--help" or "--info"));
+    public Task<bool> IsEnabledAsync() => Task.FromResult(!IsInformationOnly(args));
 
     public Task ConsumeAsync(IDataProducer dataProducer, IData value, CancellationToken cancellationToken)
     {
-        if (value is TestNodeUpdateMessage { TestNode: var node } && TestNodeResults.From(node, AssemblyName) is { } record)
+        if (value is not TestNodeUpdateMessage { TestNode: var node }) return Task.CompletedTask;
+        if (TestNodeResults.From(node, AssemblyName) is { } record)
+        {
             lock (results) results[node.Uid.Value] = record;
+            journal?.Finished(node.Uid.Value, record);
+        }
+        else if (journal is not null && TestNodeResults.InProgressName(node) is { } running)
+            journal.Started(node.Uid.Value, running);
         return Task.CompletedTask;
     }
 
@@ -37,29 +43,18 @@ internal sealed class SessionResumeDataConsumer(string[] args) : IDataConsumer, 
 
     public Task OnTestSessionFinishingAsync(ITestSessionContext testSessionContext)
     {
-        try
-        {
-            var settings = BuildSettings.Read(Assembly.GetEntryAssembly());
-            if (settings is null) return Task.CompletedTask;
-            List<TestResultRecord> snapshot;
-            lock (results) snapshot = [.. results.Values];
-            var problems = new List<Problem>();
-            var session = Session.Open(settings.Root, Path.GetDirectoryName(settings.Project)!, settings.SolutionDir, settings.Properties,
-                settings.ManageGitIgnore, problems);
-            var request = new TestCaptureRequest(session, settings.Project, settings.TargetFramework, IsFiltered(args), snapshot, null,
-                RerunStyleOf(Assembly.GetEntryAssembly()));
-            foreach (var problem in problems.Concat(TestCapture.Run(request, () => DateTime.UtcNow).Problems))
-                Console.Error.WriteLine($"SessionResume.Build warning {problem.Code}: {problem.Message}");
-        }
-        catch (Exception e)
-        {
-            // Never make the user's test run fail because of the package.
-            Console.Error.WriteLine($"SessionResume.Build warning SR0005: the test results were not recorded ({e.GetType().Name}: {e.Message}).");
-        }
+        List<TestResultRecord> snapshot;
+        lock (results) snapshot = [.. results.Values];
+        RunRecorder.Record(args, snapshot, aborted: null);
+        // Recorded (or failed trying, with a warning): the controller must not record this run again.
+        journal?.Recorded();
         return Task.CompletedTask;
     }
 
     static string AssemblyName => Assembly.GetEntryAssembly()?.GetName().Name ?? "tests";
+
+    /// <summary>Runs that only list or describe, and run no test.</summary>
+    internal static bool IsInformationOnly(string[] args) => args.Any(a => a is "--list-tests" or "--help" or "-?" or "--info");
 
     /// <summary>xunit.v3 selects tests with --filter-method; MSTest (and others) take a VSTest-style --filter.</summary>
     internal static RerunStyle RerunStyleOf(Assembly? testAssembly) =>

@@ -23,10 +23,7 @@ internal static class TestNodeResults
         };
         if (outcome is null) return null;
 
-        var method = node.Properties.SingleOrDefault<TestMethodIdentifierProperty>();
-        var fullyQualifiedName = method is null
-            ? node.DisplayName
-            : string.Join(".", new[] { method.Namespace, method.TypeName, method.MethodName }.Where(p => !string.IsNullOrEmpty(p)));
+        var fullyQualifiedName = FullyQualifiedName(node);
         var location = node.Properties.SingleOrDefault<TestFileLocationProperty>();
         var message = exception?.Message ?? explanation;
         return new TestResultRecord(
@@ -38,6 +35,21 @@ internal static class TestNodeResults
             location is null ? 0 : location.LineSpan.Start.Line,
             message,
             exception?.StackTrace);
+    }
+
+    /// <summary>
+    /// The name of a test that has just started (an in-progress update), else null: the fully
+    /// qualified method name, the name its result and its rerun command use.
+    /// </summary>
+    public static string? InProgressName(TestNode node) =>
+        node.Properties.SingleOrDefault<TestNodeStateProperty>() is InProgressTestNodeStateProperty ? FullyQualifiedName(node) : null;
+
+    static string FullyQualifiedName(TestNode node)
+    {
+        var method = node.Properties.SingleOrDefault<TestMethodIdentifierProperty>();
+        return method is null
+            ? node.DisplayName
+            : string.Join(".", new[] { method.Namespace, method.TypeName, method.MethodName }.Where(p => !string.IsNullOrEmpty(p)));
     }
 
     /// <summary>MTP display names are often just "Method(args)"; keep the arguments, as VSTest's display names do.</summary>

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Testing.Platform.Builder;
 using Microsoft.Testing.Platform.Extensions;
 
@@ -11,8 +12,24 @@ public static class TestingPlatformBuilderHook
 {
     public static void AddExtensions(ITestApplicationBuilder testApplicationBuilder, string[] args)
     {
-        var factory = new CompositeExtensionFactory<SessionResumeDataConsumer>(() => new SessionResumeDataConsumer(args));
+        // Set only in a test host started by the controller below (the same app, run again).
+        var journal = TestHostJournal.OpenFromEnvironment();
+        if (journal is not null)
+            AppDomain.CurrentDomain.UnhandledException += (_, e) => journal.UnhandledException(Describe(e.ExceptionObject));
+
+        var factory = new CompositeExtensionFactory<SessionResumeDataConsumer>(() => new SessionResumeDataConsumer(args, journal));
         testApplicationBuilder.TestHost.AddDataConsumer(factory);
         testApplicationBuilder.TestHost.AddTestSessionLifetimeHandle(factory);
+
+        // SessionResumeRecordTestHostCrashes: a test host controller process watches the test host.
+        if (BuildSettings.Read(Assembly.GetEntryAssembly())?.RecordTestHostCrashes == true)
+        {
+            var recorder = new CompositeExtensionFactory<TestHostCrashRecorder>(() => new TestHostCrashRecorder(args));
+            testApplicationBuilder.TestHostControllers.AddEnvironmentVariableProvider(recorder);
+            testApplicationBuilder.TestHostControllers.AddProcessLifetimeHandler(recorder);
+        }
     }
+
+    static string Describe(object exception) =>
+        exception is Exception e ? $"{e.GetType().FullName}: {e.Message}" : exception?.ToString() ?? "unknown exception";
 }

@@ -96,28 +96,29 @@ public static class TestMerge
         entry.LastSeen = context.Now;
     }
 
-    /// <summary>A crashed or hung test host: the test that was running (when known) becomes a failure marked as such.</summary>
+    /// <summary>A crashed or hung test host: the tests that were running (when known) become failures marked as such.</summary>
     static void RecordCrash(TestSection tests, TestRunObservation run, MergeContext context)
     {
-        var running = CrashReport.RunningTest(run.Aborted!);
-        if (running is null) return;
-        var fingerprint = Fingerprint.ForTest(CrashReport.AssemblyOf(run), running, running);
-        var entry = tests.Failures.FirstOrDefault(f => f.Project == run.Project && f.Name == running);
-        if (entry is null)
+        foreach (var running in CrashReport.RunningTests(run.Aborted!))
         {
-            entry = new TestFailure { Fingerprint = fingerprint, Project = run.Project, FirstSeen = context.Now, Attempts = 1 };
-            tests.Failures.Add(entry);
+            var fingerprint = Fingerprint.ForTest(CrashReport.AssemblyOf(run), running, running);
+            var entry = tests.Failures.FirstOrDefault(f => f.Project == run.Project && f.Name == running);
+            if (entry is null)
+            {
+                entry = new TestFailure { Fingerprint = fingerprint, Project = run.Project, FirstSeen = context.Now, Attempts = 1 };
+                tests.Failures.Add(entry);
+            }
+            else entry.Attempts++;
+            if (!entry.TargetFrameworks.Contains(run.TargetFramework)) entry.TargetFrameworks.Add(run.TargetFramework);
+            entry.Name = running;
+            entry.DisplayName = running;
+            entry.Path = FailedPath.For(entry.File, run.Project, running, running);
+            entry.Outcome = "crashed";
+            entry.Message = ShortMessage(Redaction.SecretRedactor.Redact(run.Aborted));
+            entry.Rerun = RerunCommand.For(run.Project, [running], style: run.RerunStyle);
+            entry.Runner = RerunStyles.Name(run.RerunStyle);
+            entry.LastSeen = context.Now;
         }
-        else entry.Attempts++;
-        if (!entry.TargetFrameworks.Contains(run.TargetFramework)) entry.TargetFrameworks.Add(run.TargetFramework);
-        entry.Name = running;
-        entry.DisplayName = running;
-        entry.Path = FailedPath.For(entry.File, run.Project, running, running);
-        entry.Outcome = "crashed";
-        entry.Message = ShortMessage(Redaction.SecretRedactor.Redact(run.Aborted));
-        entry.Rerun = RerunCommand.For(run.Project, [running], style: run.RerunStyle);
-        entry.Runner = RerunStyles.Name(run.RerunStyle);
-        entry.LastSeen = context.Now;
     }
 
     static void RecordCounts(TestSection tests, TestRunObservation run, DateTime now)
@@ -129,6 +130,9 @@ public static class TestMerge
         var partial = run.Partial || run.Aborted is not null;
         var skipped = run.Results.Count(r => r.Outcome == TestOutcome.Skipped);
         var total = run.Results.Count;
+        // The tests a crash cut short ran too, though they have no result.
+        if (run.Aborted is not null)
+            total += CrashReport.RunningTests(run.Aborted).Count(name => !run.Results.Any(r => r.FullyQualifiedName == name));
         if (partial && previous is not null)
         {
             // Only some tests ran: the totals of the last full run still describe the rest.

@@ -30,4 +30,9 @@ public class FailedPathTests
     [InlineData("The active test run was aborted. Reason: Test host process crashed", null)]
     public void The_running_test_is_read_from_vstests_crash_report(string message, string? expected) =>
         Assert.Equal(expected, CrashReport.RunningTest(message));
+
+    [Fact]
+    public void Several_running_tests_are_read_in_order_once_each() =>
+        Assert.Equal(["A.B.C", "A.B.D(x: 1)"], CrashReport.RunningTests(
+            "Test host process crashed.\nThe test running when the crash occurred: A.B.C\nThe test running when the crash occurred: A.B.D(x: 1)\nThe test running when the crash occurred: A.B.C"));
 }

@@ -108,6 +108,21 @@ public class TestMergeTests
     }
 
     [Fact]
+    public void Every_test_named_as_running_when_the_host_crashed_is_marked_and_counted()
+    {
+        // The MTP extension writes one line per test in progress (a parallel run can have several).
+        Run(aborted: "Test host process crashed (exit code 134, SIGABRT).\nThe test running when the crash occurred: App.Tests.A.Boom\nThe test running when the crash occurred: App.Tests.B.Slow",
+            results: [Passed("A.One"), Failed("A.Two")]);
+
+        Assert.Equal(["App.Tests.A.Boom", "App.Tests.B.Slow"], state.Tests.Failures.Where(f => f.Outcome == "crashed").Select(f => f.Name).Order());
+        Assert.Equal("dotnet test tests/App.Tests/App.Tests.csproj --filter \"FullyQualifiedName=App.Tests.A.Boom\"",
+            state.Tests.Failures.Single(f => f.Name == "App.Tests.A.Boom").Rerun);
+        var run = state.Tests.Runs[Project]["net10.0"];
+        // Two results and two tests cut short: four ran, three failed.
+        Assert.Equal((4, 3, 1, true), (run.Total, run.Failed, run.Passed, run.Partial));
+    }
+
+    [Fact]
     public void A_crash_without_a_known_test_is_still_recorded_on_the_run()
     {
         Run(aborted: "Test host process crashed", results: []);
