@@ -16,15 +16,17 @@ public sealed class PrintSessionSummary : SessionTask
             return;
         string output;
         Store.Problem? problem;
+        var warnings = new List<Store.Problem>();
         try
         {
-            (output, problem) = RestoreView.Render(Session, Format, Clock());
+            (output, problem) = RestoreView.Render(Session, Format, Clock(), warnings);
         }
         catch (ArgumentException e)
         {
             Log.LogError(e.Message);
             return;
         }
+        foreach (var warning in warnings) Report(warning);
         if (problem is not null) Report(problem);
         foreach (var line in output.Split('\n')) Log.LogMessage(MessageImportance.High, line.TrimEnd('\r'));
     }

@@ -3,6 +3,8 @@ using Microsoft.Testing.Platform.Extensions;
 using Microsoft.Testing.Platform.Extensions.Messages;
 using Microsoft.Testing.Platform.Extensions.TestHost;
 using Microsoft.Testing.Platform.Services;
+using SessionResume.Recording;
+using SessionResume.Store;
 using SessionResume.Testing;
 
 namespace SessionResume.TestingPlatform;
@@ -11,12 +13,17 @@ namespace SessionResume.TestingPlatform;
 /// Collects each test's final state and, when the session finishes, records the run through the
 /// core (the same merge as the VSTest logger). What the project is and where the session lives
 /// was stamped into the test assembly at build time (AssemblyMetadata "SessionResume.*").
-/// When a test host controller watches this process (<see cref="TestHostCrashRecorder"/>), every
-/// start and result also goes to its journal, so a test host that dies is still recorded.
+/// Every start and result also goes to a journal, so a test host that dies is still recorded: the
+/// journal of the test host controller when one watches this process (<see cref="TestHostCrashRecorder"/>),
+/// which records the crash at once; else one next to the state file (<see cref="CrashedRuns"/>), which
+/// the next update of the state records, and which a normal end deletes.
 /// </summary>
 internal sealed class SessionResumeDataConsumer(string[] args, TestHostJournal? journal = null) : IDataConsumer, ITestSessionLifetimeHandler
 {
     readonly Dictionary<string, TestResultRecord> results = new(StringComparer.Ordinal);
+    volatile TestHostJournal? journal = journal;
+    /// <summary>The journal next to the state file, this process's own: deleted once the run is recorded.</summary>
+    string? ownJournal;
 
     public Type[] DataTypesConsumed => [typeof(TestNodeUpdateMessage)];
     public string Uid => nameof(SessionResumeDataConsumer);
@@ -39,16 +46,65 @@ internal sealed class SessionResumeDataConsumer(string[] args, TestHostJournal? 
         return Task.CompletedTask;
     }
 
-    public Task OnTestSessionStartingAsync(ITestSessionContext testSessionContext) => Task.CompletedTask;
+    public Task OnTestSessionStartingAsync(ITestSessionContext testSessionContext)
+    {
+        if (journal is null) OpenOwnJournal();
+        return Task.CompletedTask;
+    }
 
     public Task OnTestSessionFinishingAsync(ITestSessionContext testSessionContext)
     {
         List<TestResultRecord> snapshot;
         lock (results) snapshot = [.. results.Values];
         RunRecorder.Record(args, snapshot, aborted: null);
-        // Recorded (or failed trying, with a warning): the controller must not record this run again.
+        // Recorded (or failed trying, with a warning): the controller, or the next update, must not record this run again.
         journal?.Recorded();
+        if (ownJournal is not null)
+        {
+            journal!.Dispose();
+            try { File.Delete(ownJournal); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }   // says "recorded": the next update deletes it
+        }
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The journal next to the state file: a header saying what the run is (what the controller would
+    /// know) and which process runs it, then the starts and results. Not when nothing would be recorded.
+    /// </summary>
+    void OpenOwnJournal()
+    {
+        try
+        {
+            var testAssembly = Assembly.GetEntryAssembly();
+            if (BuildSettings.Read(testAssembly) is not { } settings) return;
+            var session = Session.Open(settings.Root, Path.GetDirectoryName(settings.Project)!, settings.SolutionDir, settings.Properties,
+                settings.ManageGitIgnore, new List<Problem>());   // the same problems are reported when the run is recorded
+            if (!session.Settings.AutoSave || !session.Settings.SaveOnError) return;
+            var path = CrashedRuns.JournalPath(session.Location.StateFile, Environment.ProcessId);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var own = TestHostJournal.Create(path, new JournalLine
+            {
+                Project = settings.Project,
+                TargetFramework = settings.TargetFramework,
+                RerunStyle = RerunStyleOf(testAssembly),
+                Filtered = IsFiltered(args),
+                Timeout = args.Any(a => a.Equals("--timeout", StringComparison.OrdinalIgnoreCase)) ? true : null,
+                Pid = Environment.ProcessId,
+                Started = CrashedRuns.CurrentProcessStarted(),
+            });
+            ownJournal = path;
+            journal = own;
+            AppDomain.CurrentDomain.UnhandledException += (_, e) => own.UnhandledException(TestingPlatformBuilderHook.Describe(e.ExceptionObject));
+            // Ctrl+C or --timeout: the session ends early and the process exits normally, without recording.
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => own.Exited();
+        }
+        catch (Exception e)
+        {
+            // Losing the journal only loses the record of a crash; the normal recording does not depend on it.
+            if (Environment.GetEnvironmentVariable("SESSIONRESUME_TRACE") == "1")
+                Console.Error.WriteLine($"SessionResume.Build: no test run journal ({e.GetType().Name}: {e.Message}).");
+        }
     }
 
     static string AssemblyName => Assembly.GetEntryAssembly()?.GetName().Name ?? "tests";

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Testing.Platform.Builder;
 using Microsoft.Testing.Platform.Extensions;
+using SessionResume.Testing;
 
 namespace SessionResume.TestingPlatform;
 
@@ -30,6 +31,6 @@ public static class TestingPlatformBuilderHook
         }
     }
 
-    static string Describe(object exception) =>
+    internal static string Describe(object exception) =>
         exception is Exception e ? $"{e.GetType().FullName}: {e.Message}" : exception?.ToString() ?? "unknown exception";
 }

@@ -8,7 +8,8 @@ namespace SessionResume.Tests;
 /// Microsoft.Testing.Platform (dotnet test in MTP mode, and the test app run directly) with
 /// SessionResumeRecordTestHostCrashes=true: a test app that dies (Environment.FailFast) is recorded as
 /// an aborted run, with the test that was running as crashed and the results reported before it; a
-/// normal run is still recorded once, by the test app itself.
+/// normal run is still recorded once, by the test app itself. Without it, the test app's journal next
+/// to the state file lets the next build, test run or SessionRestore record the crash the same way.
 /// </summary>
 public class TestingPlatformCrashTests
 {
@@ -63,7 +64,7 @@ public class TestingPlatformCrashTests
 
         """;
 
-    static ThrowawayRepo CreateRepo(string name, string sources = Sources)
+    static ThrowawayRepo CreateRepo(string name, string sources = Sources, bool recordCrashes = true)
     {
         var repo = ThrowawayRepo.Create(name);
         repo.WriteFile("global.json", """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
@@ -74,7 +75,7 @@ public class TestingPlatformCrashTests
                 <OutputType>Exe</OutputType>
                 <IsTestProject>true</IsTestProject>
                 <UseMicrosoftTestingPlatformRunner>true</UseMicrosoftTestingPlatformRunner>
-                <SessionResumeRecordTestHostCrashes>true</SessionResumeRecordTestHostCrashes>
+                <SessionResumeRecordTestHostCrashes>{(recordCrashes ? "true" : "false")}</SessionResumeRecordTestHostCrashes>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="xunit.v3.mtp-v2" Version="{XunitV3Version}" />
@@ -139,6 +140,50 @@ public class TestingPlatformCrashTests
         Check.That((Int(run, "total"), Int(run, "passed"), Int(run, "failed")) == (3L, 2L, 1L), repo.Describe(fixedRun));
         Assert.Empty(FailuresOf(state, CrashingTest));
         Assert.Equal(3, Int(Assert.Single(FailuresOf(state, "MtpCrash.Tests.OtherTests.Fails")), "attempts"));
+    }
+
+    static string[] Journals(ThrowawayRepo repo) => Directory.GetFiles(repo.Root, ThrowawayRepo.StateFileName + ".run-*");
+
+    [Fact]
+    public void By_default_a_crashing_test_app_is_recorded_as_aborted_by_the_next_restore_and_its_journal_deleted()
+    {
+        using var repo = CreateRepo(nameof(By_default_a_crashing_test_app_is_recorded_as_aborted_by_the_next_restore_and_its_journal_deleted), recordCrashes: false);
+
+        var test = repo.DotNet("test", "--project", Project);
+        Check.That(test.ExitCode != 0 && !test.TimedOut, "A crash fails dotnet test.\n" + repo.Describe());
+        // Nothing ran after the crash in the test app: its journal is next to the state file.
+        Check.That(Journals(repo).Length == 1, "The test app journals its run next to the state file.\n" + repo.Describe());
+
+        // The restore records the run, then prints it.
+        var restore = repo.MSBuild(Project, "SessionRestore", "-nologo");
+        Check.That(restore.Succeeded, repo.Describe());
+        var crashLine = Printed.Lines(restore.Output).Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(CrashLinePrefix, StringComparison.Ordinal));
+        Check.That(crashLine?.StartsWith(CrashLinePrefix + Project + " (net10.0): Test host process exited without finishing the test run", StringComparison.Ordinal) == true,
+            "The restore prints the 💥 line.\n" + restore);
+        Assert.Contains(Project + ":CrashTests.Crashes", restore.Output);
+        Assert.Empty(Journals(repo));
+        var state = repo.ReadState();
+        var run = Run(state, Project, "net10.0");
+        Check.That(Str(run, "aborted")?.StartsWith("Test host process exited without finishing the test run", StringComparison.Ordinal) == true, repo.Describe());
+        Check.That(Bool(run, "partial") == true, repo.Describe());
+        Check.That((Int(run, "total"), Int(run, "passed"), Int(run, "failed")) == (3L, 1L, 2L), repo.Describe());
+        var crashed = Assert.Single(FailuresOf(state, CrashingTest));
+        Assert.Equal("crashed", Str(crashed, "outcome"));
+        Assert.Equal($"dotnet test --project {Project} --filter-method {CrashingTest}", Str(crashed, "rerun"));
+
+        // Recorded once: another restore changes nothing.
+        var again = repo.MSBuild(Project, "SessionRestore", "-nologo");
+        Check.That(again.Succeeded, repo.Describe(again));
+        Assert.Equal(1, Int(Assert.Single(FailuresOf(repo.ReadState(), CrashingTest)), "attempts"));
+
+        // The crash fixed: a normal run is recorded by the test app and leaves no journal.
+        repo.WriteFile("tests/MtpCrash/CrashTests.cs", Sources.Replace("Environment.FailFast(\"boom\");", "// fixed"));
+        var fixedRun = repo.DotNet("test", "--project", Project);
+        Check.That(fixedRun.ExitCode != 0 && fixedRun.Output.Contains("total: 3", StringComparison.Ordinal), repo.Describe(fixedRun));
+        Assert.Empty(Journals(repo));
+        run = Run(repo.ReadState(), Project, "net10.0");
+        Check.That(Str(run, "aborted") is null && Bool(run, "partial") == false, repo.Describe(fixedRun));
+        Assert.Empty(FailuresOf(repo.ReadState(), CrashingTest));
     }
 
     /// <summary>

@@ -15,8 +15,8 @@ public sealed record Change(bool Write, IReadOnlyList<Problem> Problems)
 /// <summary>
 /// The one path by which every writer (build capture, test logger, verbs) changes the state: lock,
 /// read, start the next session when this one has ended, keep identity and times current, note the
-/// files changed, apply the change, regenerate the prompts, write; and on the first write in a git
-/// repository, the .gitignore block.
+/// files changed, record the test runs whose test host died (<see cref="CrashedRuns"/>), apply the
+/// change, regenerate the prompts, write; and on the first write in a git repository, the .gitignore block.
 /// </summary>
 public static class SessionWriter
 {
@@ -56,9 +56,15 @@ public static class SessionWriter
             };
             SessionClock.Touch(state, context.Now, session.Location.ProjectName, archive.SessionIds());
             if (files is not null) FileChangeMerge.Apply(state.Files, files, session.OwnPaths);
+            // A test run whose test host died since the last update: recorded first, once (its journal goes with this write).
+            var finished = CrashedRuns.Recover(state, session, context, problems, out var recovered);
             var decision = change(state, context);
             problems.AddRange(decision.Problems);
-            if (!decision.Write) return StoreAction.Keep;
+            if (!decision.Write && !recovered)
+            {
+                CrashedRuns.Delete(finished);
+                return StoreAction.Keep;
+            }
             // The ended session leaves the state file only once its archive is safe: if archiving
             // fails (a full disk, a file where the history folder should be), this update waits.
             // An id that cannot name a file (a hand edit) cannot be archived at all: go on, warned.
@@ -78,6 +84,8 @@ public static class SessionWriter
             NextPrompts.Regenerate(state);
             // Last, so nothing written (by a build, a test run, a verb or a person's earlier edit) keeps a secret.
             Redaction.StateRedaction.Apply(state);
+            // Still under the lock, so no other writer records these runs again.
+            CrashedRuns.Delete(finished);
             return StoreAction.Write(state);
         });
         problems.InsertRange(0, result.Problems);
