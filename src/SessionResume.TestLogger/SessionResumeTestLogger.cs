@@ -21,6 +21,7 @@ public sealed class SessionResumeTestLogger : ITestLoggerWithParameters
     readonly List<TestResultRecord> results = [];
     readonly List<string> errors = [];
     LoggerParameters parameters = LoggerParameters.From(new Dictionary<string, string?>());
+    Task warmUp = Task.CompletedTask;
 
     internal Func<DateTime> Clock { get; set; } = () => DateTime.UtcNow;
     internal Action<string> Output { get; set; } = Console.WriteLine;
@@ -31,6 +32,8 @@ public sealed class SessionResumeTestLogger : ITestLoggerWithParameters
     public void Initialize(TestLoggerEvents events, Dictionary<string, string?> parameters)
     {
         this.parameters = LoggerParameters.From(parameters);
+        // JIT the recording path while the tests run, not after the last one.
+        warmUp = WarmUp.Start();
         events.TestResult += (_, e) => { lock (results) results.Add(ToRecord(e.Result)); };
         events.TestRunMessage += (_, e) => { if (e.Level == TestMessageLevel.Error) lock (errors) errors.Add(e.Message); };
         events.TestRunComplete += (_, e) => Complete(e);
@@ -41,6 +44,7 @@ public sealed class SessionResumeTestLogger : ITestLoggerWithParameters
         var watch = System.Diagnostics.Stopwatch.StartNew();
         try
         {
+            warmUp.Wait();
             string? aborted = null;
             if (e.IsAborted || e.Error is not null)
             {

@@ -49,13 +49,18 @@ internal sealed class SessionResumeDataConsumer(string[] args, TestHostJournal? 
     public Task OnTestSessionStartingAsync(ITestSessionContext testSessionContext)
     {
         if (journal is null) OpenOwnJournal();
+        // JIT the recording path while the tests run, not after the last one.
+        warmUp = WarmUp.Start();
         return Task.CompletedTask;
     }
+
+    Task warmUp = Task.CompletedTask;
 
     public Task OnTestSessionFinishingAsync(ITestSessionContext testSessionContext)
     {
         List<TestResultRecord> snapshot;
         lock (results) snapshot = [.. results.Values];
+        warmUp.Wait();
         RunRecorder.Record(args, snapshot, aborted: null);
         // Recorded (or failed trying, with a warning): the controller, or the next update, must not record this run again.
         journal?.Recorded();
