@@ -73,7 +73,11 @@ public sealed class SessionArchive(string directory, string? sessionRoot = null)
             .ToList();
 
     /// <summary>The archived ids, newest first: what a new session id must not repeat.</summary>
-    public IEnumerable<string> SessionIds() => List().Select(s => s.Id);
+    /// <summary>Lazy: the folder is listed only when the ids are enumerated (every update passes them, few need them).</summary>
+    public IEnumerable<string> SessionIds()
+    {
+        foreach (var session in List()) yield return session.Id;
+    }
 
     /// <summary>
     /// Reads one archive (gzip transparently). A damaged one gives null and one SR0008 naming the file

@@ -44,4 +44,8 @@ public static class BuildCapture
     }
 }
 
-public sealed record CaptureResult(bool Recorded, IReadOnlyList<Problem> Problems);
+public sealed record CaptureResult(bool Recorded, IReadOnlyList<Problem> Problems)
+{
+    /// <summary>Where an update that ended the session archived it (SessionSave).</summary>
+    public string? ArchivedTo { get; init; }
+}

@@ -19,24 +19,18 @@ public static class SessionVerbs
     public static VerbResult Save(Session session, SaveRequest request, Func<DateTime> clock)
     {
         SaveOutcome? outcome = null;
-        string? archived = null;
         SessionState? saved = null;
         var result = SessionWriter.Update(session, clock, (state, context) =>
         {
             outcome = SaveMerge.Apply(state, request, context.Now);
-            if (!outcome.Applied) return Change.None([]);
-            state.EndedAt = context.Now;
-            Merge.NextPrompts.Regenerate(state);
-            var problems = new List<Problem>();
-            archived = SessionBoundary.Archive(state, session, problems);
             saved = state;
-            return Change.Written(problems);
+            return outcome.Applied ? new Change(true, [], EndsSession: true) : Change.None([]);
         }, idleEndsSession: false);
         if (outcome is { Applied: false }) return new VerbResult([], result.Problems, outcome.Errors);
         if (!result.Recorded || saved is null) return new VerbResult(["The session was not saved; see the warnings above."], result.Problems, []);
 
         var lines = new List<string> { $"Saved session {saved.SessionId}" + (outcome!.Changes.Count > 0 ? $": {string.Join(", ", outcome.Changes)}." : ".") };
-        if (archived is not null) lines.Add($"Archived to {Relative(session, archived)}; summary in {SummariesDigest.RelativePath}.");
+        if (result.ArchivedTo is { } archived) lines.Add($"Archived to {Relative(session, archived)}; summary in {SummariesDigest.RelativePath}.");
         lines.Add("The next build, test run or SessionSave starts a new session; open items carry over.");
         return new VerbResult(lines, result.Problems, []);
     }
@@ -101,8 +95,8 @@ public static class SessionVerbs
             var touched = state.Timestamp;
             state.Timestamp = context.LastActivity ?? touched;
             var before = StateJson.Serialize(state);
+            // StateFileMerge regenerates the prompts itself.
             foreach (var (label, input) in readable) StateFileMerge.Merge(state, input, label);
-            Merge.NextPrompts.Regenerate(state);
             changed = StateJson.Serialize(state) != before;
             state.Timestamp = touched;
             return new Change(changed, []);
@@ -120,7 +114,8 @@ public static class SessionVerbs
         return new VerbResult(lines, problems, []);
     }
 
-    static string Relative(Session session, string path) => SessionPaths.ToSessionPath(path, session.Root);
+    /// <summary>As the history view prints paths: root-relative, or in full when outside the root (a configured history folder).</summary>
+    static string Relative(Session session, string path) => DisplayPath.Of(path, session.Root);
 
     /// <summary>How an input is named in seen_in and merged_from: its path in the session, else its folder and file name (never an absolute path).</summary>
     static string Label(Session session, string path)

@@ -5,8 +5,11 @@ using SessionResume.Store;
 
 namespace SessionResume.Recording;
 
-/// <summary>What a change decided: whether to write, and what to tell the user.</summary>
-public sealed record Change(bool Write, IReadOnlyList<Problem> Problems)
+/// <summary>
+/// What a change decided: whether to write, what to tell the user, and whether the write ends the
+/// session (SessionSave: the state as written is archived, after everything else is done to it).
+/// </summary>
+public sealed record Change(bool Write, IReadOnlyList<Problem> Problems, bool EndsSession = false)
 {
     public static Change Written(IEnumerable<Problem> problems) => new(true, problems.ToList());
     public static Change None(IEnumerable<Problem> problems) => new(false, problems.ToList());
@@ -45,6 +48,7 @@ public static class SessionWriter
         }
 
         var archive = session.Archive;
+        string? archivedTo = null;
         var result = new StateStore(session.Location.StateFile, clock).Apply(existing =>
         {
             var now = clock();
@@ -84,6 +88,11 @@ public static class SessionWriter
             NextPrompts.Regenerate(state);
             // Last, so nothing written (by a build, a test run, a verb or a person's earlier edit) keeps a secret.
             Redaction.StateRedaction.Apply(state);
+            if (decision.EndsSession)
+            {
+                state.EndedAt = context.Now;
+                archivedTo = SessionBoundary.Archive(state, session, problems);
+            }
             // Still under the lock, so no other writer records these runs again.
             CrashedRuns.Delete(finished);
             return StoreAction.Write(state);
@@ -97,7 +106,7 @@ public static class SessionWriter
                 problems.Add(new Problem(Problem.WriteFailed, $"Could not add the session files to {Path.Combine(session.Root, ".gitignore")}: {e.Message}"));
             }
         }
-        return new CaptureResult(result.Written, problems);
+        return new CaptureResult(result.Written, problems) { ArchivedTo = result.Written ? archivedTo : null };
     }
 
     /// <summary>New problems belong to this session; carried-over ones keep the session that first saw them.</summary>

@@ -21,7 +21,6 @@ public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan?
     public string StateFile { get; } = stateFile;
     public TimeSpan LockTimeout { get; } = lockTimeout ?? TimeSpan.FromSeconds(30);
     string LockFile => StateFile + ".lock";
-    string TempPrefix => Path.GetFileName(StateFile) + ".tmp-";
 
     /// <summary>Opens the temporary file of a write; tests put a stream here that fails as a full disk does.</summary>
     internal Func<string, Stream> CreateTempFile { get; init; } =
@@ -250,34 +249,13 @@ public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan?
         try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    void WriteAtomically(string json)
-    {
-        var temp = Path.Combine(Path.GetDirectoryName(StateFile)!, $"{TempPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
-        try
-        {
-            using (var stream = CreateTempFile(temp))
-            {
-                var bytes = new System.Text.UTF8Encoding(false).GetBytes(json);
-                stream.Write(bytes);
-                if (stream is FileStream file) file.Flush(flushToDisk: true);
-                else stream.Flush();
-            }
-            File.Move(temp, StateFile, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
+    void WriteAtomically(string json) =>
+        AtomicFile.Write(StateFile, new System.Text.UTF8Encoding(false).GetBytes(json), CreateTempFile);
 
-    /// <summary>Temporary files left by a writer that was killed; safe to remove while holding the lock.</summary>
+    /// <summary>Temporary files left by a writer that was killed; safe to remove, whatever their age, while holding the lock.</summary>
     void CleanLeftoverTempFiles()
     {
-        var directory = Path.GetDirectoryName(StateFile)!;
-        foreach (var file in Directory.EnumerateFiles(directory, TempPrefix + "*"))
-        {
-            try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
+        foreach (var file in AtomicFile.TempFiles(Path.GetDirectoryName(StateFile)!, Path.GetFileName(StateFile)).ToList()) TryDelete(file);
     }
 }
 
