@@ -97,6 +97,30 @@ public sealed class E2EEnvironment
 
     static readonly object LogGate = new();
 
+    readonly Lazy<string> upgradeVersion;
+
+    E2EEnvironment() => upgradeVersion = new(PackUpgrade, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// A second version of the same package in the feed, newer than <see cref="PackageVersion"/>, for
+    /// upgrades: packed on first use from the build of the first pack (--no-build), so it costs seconds.
+    /// </summary>
+    public string UpgradeVersion => upgradeVersion.Value;
+
+    string PackUpgrade()
+    {
+        var version = PackageVersion + ".2";   // one more prerelease field: a higher SemVer precedence
+        var pack = DotNet(RepositoryRoot,
+        [
+            "pack", Path.Combine("src", "SessionResume.Build", "SessionResume.Build.csproj"),
+            "-c", "Release", "-o", FeedDirectory, $"-p:Version={version}", "--no-build",
+            "-nodeReuse:false", "-tl:off",
+        ], TimeSpan.FromMinutes(5), isolatedPackages: false);
+        if (!pack.Succeeded || !File.Exists(Path.Combine(FeedDirectory, $"SessionResume.Build.{version}.nupkg")))
+            throw new InvalidOperationException($"Packing the upgrade {version} failed.\n{pack}");
+        return version;
+    }
+
     static E2EEnvironment Create()
     {
         var repositoryRoot = FindRepositoryRoot();

@@ -47,13 +47,7 @@ public sealed class ThrowawayRepo : IDisposable
               </packageSources>
             </configuration>
             """);
-        repo.WriteFile("Directory.Build.props", $"""
-            <Project>
-              <ItemGroup Condition="'$({WithoutPackageProperty})' != 'true'">
-                <PackageReference Include="SessionResume.Build" Version="{env.PackageVersion}" PrivateAssets="all" />
-              </ItemGroup>
-            </Project>
-            """);
+        repo.UsePackage(env.PackageVersion);
         repo.WriteFile(".gitignore", InitialGitIgnore);
 
         repo.Git("init", "-q");
@@ -61,6 +55,21 @@ public sealed class ThrowawayRepo : IDisposable
         repo.Git("commit", "-q", "-m", "Throwaway repository");
         return repo;
     }
+
+    /// <summary>
+    /// Rewrites Directory.Build.props to reference SessionResume.Build at VERSION, as a person upgrading
+    /// or removing the package would; null removes the reference.
+    /// </summary>
+    public void UsePackage(string? version) =>
+        WriteFile("Directory.Build.props", version is null
+            ? "<Project>\n</Project>\n"
+            : $"""
+            <Project>
+              <ItemGroup Condition="'$({WithoutPackageProperty})' != 'true'">
+                <PackageReference Include="SessionResume.Build" Version="{version}" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
 
     // ---------------------------------------------------------------- files and projects
 
@@ -153,6 +162,40 @@ public sealed class ThrowawayRepo : IDisposable
             WriteFile($"tests/{name}/{file}", content);
         return project;
     }
+
+    /// <summary>The xunit.v3 package of the Microsoft.Testing.Platform test apps that <see cref="AddXunitV3TestProject"/> writes.</summary>
+    public const string XunitV3Version = "4.0.2";
+
+    /// <summary>
+    /// Adds tests/NAME/NAME.csproj, an xunit.v3 test app on Microsoft.Testing.Platform 2 (also when run
+    /// directly), and its SOURCES. For `dotnet test` in MTP mode the repository also needs
+    /// <see cref="UseTestingPlatformRunner"/>. Returns the project's path relative to the root, with '/'.
+    /// </summary>
+    public string AddXunitV3TestProject(string name, IReadOnlyDictionary<string, string> sources, string extraProperties = "")
+    {
+        var project = $"tests/{name}/{name}.csproj";
+        WriteFile(project, $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <OutputType>Exe</OutputType>
+                <IsTestProject>true</IsTestProject>
+                <!-- The app uses the platform also when it is run directly. -->
+                <UseMicrosoftTestingPlatformRunner>true</UseMicrosoftTestingPlatformRunner>
+                {extraProperties}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="xunit.v3.mtp-v2" Version="{XunitV3Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        foreach (var (file, content) in sources)
+            WriteFile($"tests/{name}/{file}", content);
+        return project;
+    }
+
+    /// <summary>global.json that puts `dotnet test` in Microsoft.Testing.Platform mode (.NET 10).</summary>
+    public void UseTestingPlatformRunner() => WriteFile("global.json", """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
 
     /// <summary>Writes NAME.sln (classic format) at the root listing the given projects. Returns its file name.</summary>
     public string AddSolution(string name, params string[] projects)
