@@ -29,14 +29,42 @@ public sealed class SessionResumeTestLogger : ITestLoggerWithParameters
     public void Initialize(TestLoggerEvents events, string testRunDirectory) =>
         Initialize(events, new Dictionary<string, string?> { [DefaultLoggerParameterNames.TestRunDirectory] = testRunDirectory });
 
+    /// <summary>
+    /// Never throws at vstest (a logger that throws fails the run): a failure here, or in a handler
+    /// below, leaves this run unrecorded, and one warning says so.
+    /// </summary>
     public void Initialize(TestLoggerEvents events, Dictionary<string, string?> parameters)
     {
-        this.parameters = LoggerParameters.From(parameters);
-        // JIT the recording path while the tests run, not after the last one.
-        warmUp = WarmUp.Start();
-        events.TestResult += (_, e) => { lock (results) results.Add(ToRecord(e.Result)); };
-        events.TestRunMessage += (_, e) => { if (e.Level == TestMessageLevel.Error) lock (errors) errors.Add(e.Message); };
-        events.TestRunComplete += (_, e) => Complete(e);
+        try
+        {
+            this.parameters = LoggerParameters.From(parameters);
+            // JIT the recording path while the tests run, not after the last one.
+            warmUp = WarmUp.Start();
+        }
+        catch (Exception e)
+        {
+            NotRecorded(e);
+            return;
+        }
+        events.TestResult += (_, e) => Guard(() => { lock (results) results.Add(ToRecord(e.Result)); });
+        events.TestRunMessage += (_, e) => Guard(() => { if (e.Level == TestMessageLevel.Error) lock (errors) errors.Add(e.Message); });
+        events.TestRunComplete += (_, e) => { if (!broken) Complete(e); };
+    }
+
+    /// <summary>A result that could not be read would make the recorded counts wrong: then nothing is recorded.</summary>
+    void Guard(Action handler)
+    {
+        if (broken) return;
+        try { handler(); }
+        catch (Exception e) { NotRecorded(e); }
+    }
+
+    volatile bool broken;
+
+    void NotRecorded(Exception e)
+    {
+        broken = true;
+        Output($"SessionResume.Build warning SR0005: this test run is not recorded ({e.GetType().Name}: {e.Message}).");
     }
 
     void Complete(TestRunCompleteEventArgs e)

@@ -18,8 +18,10 @@ namespace SessionResume.TestingPlatform;
 /// which records the crash at once; else one next to the state file (<see cref="CrashedRuns"/>), which
 /// the next update of the state records, and which a normal end deletes.
 /// </summary>
-internal sealed class SessionResumeDataConsumer(string[] args, TestHostJournal? journal = null) : IDataConsumer, ITestSessionLifetimeHandler
+internal sealed class SessionResumeDataConsumer(string[] args, TestHostJournal? journal = null, Action<string>? warn = null)
+    : IDataConsumer, ITestSessionLifetimeHandler
 {
+    readonly Action<string> warn = warn ?? Console.Error.WriteLine;
     readonly Dictionary<string, TestResultRecord> results = new(StringComparer.Ordinal);
     volatile TestHostJournal? journal = journal;
     /// <summary>The journal next to the state file, this process's own: deleted once the run is recorded.</summary>
@@ -35,16 +37,28 @@ internal sealed class SessionResumeDataConsumer(string[] args, TestHostJournal? 
 
     public Task ConsumeAsync(IDataProducer dataProducer, IData value, CancellationToken cancellationToken)
     {
-        if (value is not TestNodeUpdateMessage { TestNode: var node }) return Task.CompletedTask;
-        if (TestNodeResults.From(node, AssemblyName) is { } record)
+        if (value is not TestNodeUpdateMessage { TestNode: var node } || broken) return Task.CompletedTask;
+        try
         {
-            lock (results) results[node.Uid.Value] = record;
-            journal?.Finished(node.Uid.Value, record);
+            if (TestNodeResults.From(node, AssemblyName) is { } record)
+            {
+                lock (results) results[node.Uid.Value] = record;
+                journal?.Finished(node.Uid.Value, record);
+            }
+            else if (journal is not null && TestNodeResults.InProgressName(node) is { } running)
+                journal.Started(node.Uid.Value, running);
         }
-        else if (journal is not null && TestNodeResults.InProgressName(node) is { } running)
-            journal.Started(node.Uid.Value, running);
+        catch (Exception e)
+        {
+            // An extension that throws would fail the user's run. A run with a result missing would be
+            // recorded with wrong counts, so the run is not recorded at all; one warning says so.
+            broken = true;
+            warn($"SessionResume.Build warning SR0005: this test run is not recorded ({TestingPlatformBuilderHook.Describe(e)}).");
+        }
         return Task.CompletedTask;
     }
+
+    volatile bool broken;
 
     public Task OnTestSessionStartingAsync(ITestSessionContext testSessionContext)
     {
@@ -58,17 +72,25 @@ internal sealed class SessionResumeDataConsumer(string[] args, TestHostJournal? 
 
     public Task OnTestSessionFinishingAsync(ITestSessionContext testSessionContext)
     {
-        List<TestResultRecord> snapshot;
-        lock (results) snapshot = [.. results.Values];
-        warmUp.Wait();
-        RunRecorder.Record(args, snapshot, aborted: null);
-        // Recorded (or failed trying, with a warning): the controller, or the next update, must not record this run again.
-        journal?.Recorded();
-        if (ownJournal is not null)
+        try
         {
-            journal!.Dispose();
-            try { File.Delete(ownJournal); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }   // says "recorded": the next update deletes it
+            List<TestResultRecord> snapshot;
+            lock (results) snapshot = [.. results.Values];
+            warmUp.Wait();
+            if (!broken) RunRecorder.Record(args, snapshot, aborted: null);
+            // Recorded (or failed trying, with a warning): the controller, or the next update, must not record this run again.
+            journal?.Recorded();
+            if (ownJournal is not null)
+            {
+                journal!.Dispose();
+                try { File.Delete(ownJournal); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }   // says "recorded": the next update deletes it
+            }
+        }
+        catch (Exception e)
+        {
+            // The run itself is over and its result stands; at worst the next update records it again from the journal.
+            warn($"SessionResume.Build warning SR0005: the test run's journal was not closed ({TestingPlatformBuilderHook.Describe(e)}).");
         }
         return Task.CompletedTask;
     }

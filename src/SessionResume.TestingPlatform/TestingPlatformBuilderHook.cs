@@ -11,7 +11,25 @@ namespace SessionResume.TestingPlatform;
 /// </summary>
 public static class TestingPlatformBuilderHook
 {
+    /// <summary>
+    /// Never throws at the test app: if the extension cannot be set up (its core assembly cannot be
+    /// loaded, say), the tests run without it and one warning says so.
+    /// </summary>
     public static void AddExtensions(ITestApplicationBuilder testApplicationBuilder, string[] args)
+    {
+        try
+        {
+            Register(testApplicationBuilder, args);
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"SessionResume.Build warning SR0005: this test run is not recorded ({Describe(e)}).");
+        }
+    }
+
+    /// <summary>Not inlined, so that a type of the core that fails to load fails here, inside the catch above.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    static void Register(ITestApplicationBuilder testApplicationBuilder, string[] args)
     {
         // Set only in a test host started by the controller below (the same app, run again).
         var journal = TestHostJournal.OpenFromEnvironment();

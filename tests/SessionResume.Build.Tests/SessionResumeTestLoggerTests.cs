@@ -78,4 +78,16 @@ public class SessionResumeTestLoggerTests
         Assert.StartsWith("SessionResume.Build warning SR0001:", Assert.Single(output));
         Assert.Equal(1, StateJson.Deserialize(File.ReadAllText(repo.StateFile)).Tests.Passing);
     }
+
+    [Fact]
+    public void Parameters_it_cannot_read_leave_the_run_unrecorded_with_one_warning_and_never_throw()
+    {
+        using var repo = new TaskRepository();
+        // Two spellings of one key: the parameters cannot be read (a dictionary ignoring case).
+        var (_, events, output) = Logger(repo, ("SessionResumeAutoSave", "true"), ("sessionresumeautosave", "false"));
+        events.Result("App.T.A", TestOutcome.Passed, "App.dll");
+        events.Complete();
+        Assert.StartsWith("SessionResume.Build warning SR0005: this test run is not recorded", Assert.Single(output));
+        Assert.False(File.Exists(repo.StateFile));
+    }
 }
