@@ -1,5 +1,7 @@
 using Microsoft.Build.Framework;
-using SessionResume.Recording;
+using SessionResume.Application;
+using SessionResume.Lifecycle;
+using SessionResume.Observations;
 
 namespace SessionResume.Build;
 

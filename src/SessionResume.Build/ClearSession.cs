@@ -1,4 +1,6 @@
-using SessionResume.Recording;
+using SessionResume.Application;
+using SessionResume.Lifecycle;
+using SessionResume.Observations;
 
 namespace SessionResume.Build;
 

@@ -1,5 +1,7 @@
 using Microsoft.Build.Framework;
-using SessionResume.Recording;
+using SessionResume.Application;
+using SessionResume.Lifecycle;
+using SessionResume.Observations;
 
 namespace SessionResume.Build;
 
@@ -15,8 +17,8 @@ public sealed class PrintSessionSummary : SessionTask
         if (!SolutionPrinter.ShouldPrint(ProjectFile, SolutionConfiguration, SolutionPrinter.UsesPackage))
             return;
         string output;
-        Store.Problem? problem;
-        var warnings = new List<Store.Problem>();
+        Common.Problem? problem;
+        var warnings = new List<Common.Problem>();
         try
         {
             (output, problem) = RestoreView.Render(Session, Format, Clock(), warnings);

@@ -1,5 +1,7 @@
-using SessionResume.Recording;
-using SessionResume.Sessions;
+using SessionResume.Application;
+using SessionResume.Lifecycle;
+using SessionResume.Merge;
+using SessionResume.Observations;
 
 namespace SessionResume.Build;
 

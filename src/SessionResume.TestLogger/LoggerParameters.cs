@@ -1,6 +1,10 @@
-using SessionResume.Recording;
+using SessionResume.Application;
+using SessionResume.Common;
+using SessionResume.Lifecycle;
+using SessionResume.Merge;
+using SessionResume.Model;
+using SessionResume.Observations;
 using SessionResume.Store;
-using SessionResume.Testing;
 
 namespace SessionResume.TestLogger;
 

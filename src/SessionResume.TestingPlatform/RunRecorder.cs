@@ -1,7 +1,11 @@
 using System.Reflection;
-using SessionResume.Recording;
+using SessionResume.Application;
+using SessionResume.Common;
+using SessionResume.Lifecycle;
+using SessionResume.Merge;
+using SessionResume.Model;
+using SessionResume.Observations;
 using SessionResume.Store;
-using SessionResume.Testing;
 
 namespace SessionResume.TestingPlatform;
 

@@ -1,11 +1,15 @@
 using System.Reflection;
-using Microsoft.Testing.Platform.Extensions;
 using Microsoft.Testing.Platform.Extensions.Messages;
 using Microsoft.Testing.Platform.Extensions.TestHost;
+using Microsoft.Testing.Platform.Extensions;
 using Microsoft.Testing.Platform.Services;
-using SessionResume.Recording;
+using SessionResume.Application;
+using SessionResume.Common;
+using SessionResume.Lifecycle;
+using SessionResume.Merge;
+using SessionResume.Model;
+using SessionResume.Observations;
 using SessionResume.Store;
-using SessionResume.Testing;
 
 namespace SessionResume.TestingPlatform;
 

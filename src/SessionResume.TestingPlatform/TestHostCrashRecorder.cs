@@ -1,6 +1,7 @@
-using Microsoft.Testing.Platform.Extensions;
 using Microsoft.Testing.Platform.Extensions.TestHostControllers;
-using SessionResume.Testing;
+using Microsoft.Testing.Platform.Extensions;
+using SessionResume.Merge;
+using SessionResume.Observations;
 
 namespace SessionResume.TestingPlatform;
 

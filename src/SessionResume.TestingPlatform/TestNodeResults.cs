@@ -1,5 +1,6 @@
 using Microsoft.Testing.Platform.Extensions.Messages;
-using SessionResume.Testing;
+using SessionResume.Merge;
+using SessionResume.Observations;
 
 namespace SessionResume.TestingPlatform;
 

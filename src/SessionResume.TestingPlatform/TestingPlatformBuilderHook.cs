@@ -1,7 +1,8 @@
 using System.Reflection;
 using Microsoft.Testing.Platform.Builder;
 using Microsoft.Testing.Platform.Extensions;
-using SessionResume.Testing;
+using SessionResume.Merge;
+using SessionResume.Observations;
 
 namespace SessionResume.TestingPlatform;
 

@@ -1,4 +1,6 @@
 using SessionResume.Build;
+using SessionResume.Common;
+using SessionResume.Model;
 using SessionResume.Store;
 
 namespace SessionResume.Tests;

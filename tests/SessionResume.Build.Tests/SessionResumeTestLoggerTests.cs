@@ -1,4 +1,6 @@
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using SessionResume.Common;
+using SessionResume.Model;
 using SessionResume.Store;
 using SessionResume.TestLogger;
 

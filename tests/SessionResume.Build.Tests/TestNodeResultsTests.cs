@@ -1,6 +1,7 @@
 using Microsoft.Testing.Platform.Extensions.Messages;
+using SessionResume.Merge;
+using SessionResume.Observations;
 using SessionResume.TestingPlatform;
-using SessionResume.Testing;
 
 namespace SessionResume.Tests;
 

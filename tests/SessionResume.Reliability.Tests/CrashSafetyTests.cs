@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using SessionResume.Common;
+using SessionResume.Model;
 using SessionResume.Reliability.Infrastructure;
 using SessionResume.Reliability.Worker;
 using SessionResume.Store;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using SessionResume.Common;
 using SessionResume.Model;
 using SessionResume.Store;
 

@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using SessionResume.Application;
+using SessionResume.Common;
 using SessionResume.Config;
-using SessionResume.Recording;
+using SessionResume.Lifecycle;
+using SessionResume.Model;
+using SessionResume.Observations;
 using SessionResume.Reliability.Worker;
 using SessionResume.Store;
 

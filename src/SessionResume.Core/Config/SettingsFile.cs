@@ -1,5 +1,7 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using SessionResume.Common;
+using SessionResume.Model;
 using SessionResume.Store;
 
 namespace SessionResume.Config;

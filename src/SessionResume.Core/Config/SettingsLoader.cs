@@ -1,3 +1,5 @@
+using SessionResume.Common;
+using SessionResume.Model;
 using SessionResume.Store;
 
 namespace SessionResume.Config;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SessionResume.Common;
 
 namespace SessionResume.Fingerprints;
 

@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using System.Text;
+using SessionResume.Common;
 
 namespace SessionResume.Fingerprints;
 

@@ -1,6 +1,8 @@
-using SessionResume.Diagnostics;
+using SessionResume.Common;
 using SessionResume.Fingerprints;
+using SessionResume.Lifecycle;
 using SessionResume.Model;
+using SessionResume.Observations;
 using SessionResume.Store;
 
 namespace SessionResume.Merge;

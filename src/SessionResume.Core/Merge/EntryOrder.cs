@@ -1,4 +1,7 @@
+using SessionResume.Common;
+using SessionResume.Lifecycle;
 using SessionResume.Model;
+using SessionResume.Observations;
 
 namespace SessionResume.Merge;
 

@@ -1,4 +1,5 @@
-using SessionResume.Diagnostics;
+using SessionResume.Lifecycle;
+using SessionResume.Observations;
 
 namespace SessionResume.Merge;
 

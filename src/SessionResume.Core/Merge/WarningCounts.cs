@@ -1,5 +1,7 @@
-using SessionResume.Diagnostics;
+using SessionResume.Common;
+using SessionResume.Lifecycle;
 using SessionResume.Model;
+using SessionResume.Observations;
 
 namespace SessionResume.Merge;
 

@@ -1,3 +1,4 @@
+using SessionResume.Common;
 using SessionResume.Model;
 
 namespace SessionResume.Redaction;

@@ -1,3 +1,6 @@
+using SessionResume.Common;
+using SessionResume.Model;
+
 namespace SessionResume.Store;
 
 /// <summary>

@@ -1,3 +1,6 @@
+using SessionResume.Common;
+using SessionResume.Model;
+
 namespace SessionResume.Store;
 
 /// <summary>Where a session lives: its root and the files the package writes under it.</summary>

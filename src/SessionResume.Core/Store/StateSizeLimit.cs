@@ -1,4 +1,5 @@
 using System.Text;
+using SessionResume.Common;
 using SessionResume.Model;
 
 namespace SessionResume.Store;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SessionResume.Common;
 using SessionResume.Model;
 
 namespace SessionResume.Store;

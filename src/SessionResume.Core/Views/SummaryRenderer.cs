@@ -11,9 +11,9 @@ public static class SummaryRenderer
     public static string Render(SessionSummary s, string? format) => (format ?? "").Trim().ToLowerInvariant() switch
     {
         // Person-written text may hold anything; what reaches a terminal holds no escape sequences.
-        "" or "text" => Model.Text.Clean(Text(s)),
-        "markdown" or "md" => Model.Text.Clean(Markdown(s)),
-        "json" => Store.StateJson.Serialize(s),
+        "" or "text" => Common.Text.Clean(Text(s)),
+        "markdown" or "md" => Common.Text.Clean(Markdown(s)),
+        "json" => Model.StateJson.Serialize(s),
         var other => throw new ArgumentException($"Unknown SessionFormat '{other}': use text, markdown or json."),
     };
 

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using SessionResume.Build;
+using SessionResume.Common;
+using SessionResume.Model;
 using SessionResume.Store;
 
 namespace SessionResume.Tests.BadInput;

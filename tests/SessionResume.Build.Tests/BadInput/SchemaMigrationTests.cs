@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using SessionResume.Common;
+using SessionResume.Model;
 using SessionResume.Store;
 using Xunit.Abstractions;
 using static SessionResume.Tests.BadInput.BadInputRun;

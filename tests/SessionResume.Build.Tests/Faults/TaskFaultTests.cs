@@ -1,5 +1,7 @@
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using SessionResume.Build;
+using SessionResume.Common;
+using SessionResume.Model;
 using SessionResume.Store;
 using SessionResume.TestLogger;
 using SessionResume.Tests.BadInput;

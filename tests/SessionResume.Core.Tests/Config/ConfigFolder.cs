@@ -1,4 +1,6 @@
+using SessionResume.Common;
 using SessionResume.Config;
+using SessionResume.Model;
 using SessionResume.Store;
 using SessionResume.Tests.Store;
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
-using SessionResume.Files;
+using SessionResume.Common;
+using SessionResume.Merge;
 using SessionResume.Model;
+using SessionResume.Observations;
 
 namespace SessionResume.Tests.Files;
 

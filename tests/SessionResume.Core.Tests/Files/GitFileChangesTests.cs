@@ -1,4 +1,7 @@
-using SessionResume.Files;
+using SessionResume.Common;
+using SessionResume.Merge;
+using SessionResume.Model;
+using SessionResume.Observations;
 using SessionResume.Store;
 using SessionResume.Tests.Store;
 

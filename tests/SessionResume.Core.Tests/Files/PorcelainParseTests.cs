@@ -1,4 +1,5 @@
-using SessionResume.Files;
+using SessionResume.Merge;
+using SessionResume.Observations;
 
 namespace SessionResume.Tests.Files;
 

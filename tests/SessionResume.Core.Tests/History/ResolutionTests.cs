@@ -1,7 +1,9 @@
 using System.Diagnostics;
-using SessionResume.History;
+using SessionResume.Common;
+using SessionResume.Lifecycle;
 using SessionResume.Model;
 using SessionResume.Store;
+using SessionResume.Views;
 using Xunit.Abstractions;
 
 namespace SessionResume.Tests.History;

@@ -1,8 +1,11 @@
+using SessionResume.Application;
+using SessionResume.Common;
 using SessionResume.Config;
+using SessionResume.Lifecycle;
+using SessionResume.Merge;
 using SessionResume.Model;
-using SessionResume.Recording;
+using SessionResume.Observations;
 using SessionResume.Store;
-using SessionResume.Testing;
 using SessionResume.Tests.Store;
 
 namespace SessionResume.Tests.Recording;

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Reflection;
+using SessionResume.Common;
 using SessionResume.Model;
 
 namespace SessionResume.Tests.Redaction;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SessionResume.Common;
 using SessionResume.Model;
 using SessionResume.Redaction;
 using SessionResume.Store;

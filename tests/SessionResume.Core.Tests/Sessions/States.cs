@@ -1,7 +1,9 @@
 using System.Text.Json;
+using SessionResume.Common;
+using SessionResume.Merge;
 using SessionResume.Model;
+using SessionResume.Observations;
 using SessionResume.Store;
-using SessionResume.Testing;
 
 namespace SessionResume.Tests.Sessions;
 

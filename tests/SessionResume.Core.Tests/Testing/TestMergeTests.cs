@@ -1,6 +1,8 @@
+using SessionResume.Common;
+using SessionResume.Lifecycle;
 using SessionResume.Merge;
 using SessionResume.Model;
-using SessionResume.Testing;
+using SessionResume.Observations;
 
 namespace SessionResume.Tests.Testing;
 
