@@ -1,7 +1,5 @@
 using Microsoft.Build.Framework;
 using SessionResume.Application;
-using SessionResume.Lifecycle;
-using SessionResume.Observations;
 
 namespace SessionResume.Build;
 
@@ -21,7 +19,7 @@ public sealed class PrintSessionSummary : SessionTask
         var warnings = new List<Common.Problem>();
         try
         {
-            (output, problem) = RestoreView.Render(Session, Format, Clock(), warnings);
+            (output, problem) = SessionRestore.Run(Session, Format, Clock(), warnings);
         }
         catch (ArgumentException e)
         {

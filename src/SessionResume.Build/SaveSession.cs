@@ -1,7 +1,5 @@
 using SessionResume.Application;
-using SessionResume.Lifecycle;
 using SessionResume.Merge;
-using SessionResume.Observations;
 
 namespace SessionResume.Build;
 

@@ -1,6 +1,5 @@
 using Microsoft.Build.Framework;
 using SessionResume.Common;
-using SessionResume.Model;
 using SessionResume.Store;
 
 namespace SessionResume.Build;

@@ -1,7 +1,5 @@
 using Microsoft.Build.Framework;
 using SessionResume.Application;
-using SessionResume.Lifecycle;
-using SessionResume.Observations;
 
 namespace SessionResume.Build;
 

@@ -1,10 +1,6 @@
 using SessionResume.Application;
 using SessionResume.Common;
-using SessionResume.Lifecycle;
-using SessionResume.Merge;
-using SessionResume.Model;
 using SessionResume.Observations;
-using SessionResume.Store;
 
 namespace SessionResume.TestLogger;
 

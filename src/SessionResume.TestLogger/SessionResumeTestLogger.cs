@@ -1,8 +1,7 @@
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
-using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using SessionResume.Application;
-using SessionResume.Lifecycle;
 using SessionResume.Merge;
 using SessionResume.Observations;
 

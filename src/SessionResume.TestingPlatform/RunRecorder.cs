@@ -1,11 +1,7 @@
 using System.Reflection;
 using SessionResume.Application;
 using SessionResume.Common;
-using SessionResume.Lifecycle;
-using SessionResume.Merge;
-using SessionResume.Model;
 using SessionResume.Observations;
-using SessionResume.Store;
 
 namespace SessionResume.TestingPlatform;
 

@@ -1,15 +1,11 @@
 using System.Reflection;
+using Microsoft.Testing.Platform.Extensions;
 using Microsoft.Testing.Platform.Extensions.Messages;
 using Microsoft.Testing.Platform.Extensions.TestHost;
-using Microsoft.Testing.Platform.Extensions;
 using Microsoft.Testing.Platform.Services;
 using SessionResume.Application;
 using SessionResume.Common;
-using SessionResume.Lifecycle;
-using SessionResume.Merge;
-using SessionResume.Model;
 using SessionResume.Observations;
-using SessionResume.Store;
 
 namespace SessionResume.TestingPlatform;
 

@@ -1,6 +1,5 @@
-using Microsoft.Testing.Platform.Extensions.TestHostControllers;
 using Microsoft.Testing.Platform.Extensions;
-using SessionResume.Merge;
+using Microsoft.Testing.Platform.Extensions.TestHostControllers;
 using SessionResume.Observations;
 
 namespace SessionResume.TestingPlatform;

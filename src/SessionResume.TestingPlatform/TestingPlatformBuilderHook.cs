@@ -1,7 +1,6 @@
 using System.Reflection;
 using Microsoft.Testing.Platform.Builder;
 using Microsoft.Testing.Platform.Extensions;
-using SessionResume.Merge;
 using SessionResume.Observations;
 
 namespace SessionResume.TestingPlatform;

@@ -1,7 +1,5 @@
 using SessionResume.Build;
-using SessionResume.Common;
 using SessionResume.Model;
-using SessionResume.Store;
 
 namespace SessionResume.Tests;
 

@@ -1,7 +1,5 @@
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
-using SessionResume.Common;
 using SessionResume.Model;
-using SessionResume.Store;
 using SessionResume.TestLogger;
 
 namespace SessionResume.Tests;

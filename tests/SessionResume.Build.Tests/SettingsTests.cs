@@ -1,9 +1,7 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using SessionResume.Build;
-using SessionResume.Common;
 using SessionResume.Model;
-using SessionResume.Store;
 
 namespace SessionResume.Tests;
 

@@ -2,7 +2,6 @@ using Microsoft.Testing.Platform.Extensions.Messages;
 using Microsoft.Testing.Platform.Extensions.TestHostControllers;
 using Microsoft.Testing.Platform.Services;
 using Microsoft.Testing.Platform.TestHost;
-using SessionResume.Merge;
 using SessionResume.Observations;
 using SessionResume.TestingPlatform;
 

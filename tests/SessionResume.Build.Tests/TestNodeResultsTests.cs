@@ -1,5 +1,4 @@
 using Microsoft.Testing.Platform.Extensions.Messages;
-using SessionResume.Merge;
 using SessionResume.Observations;
 using SessionResume.TestingPlatform;
 

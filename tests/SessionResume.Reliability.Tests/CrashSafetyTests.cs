@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using SessionResume.Common;
 using SessionResume.Model;
 using SessionResume.Reliability.Infrastructure;
 using SessionResume.Reliability.Worker;

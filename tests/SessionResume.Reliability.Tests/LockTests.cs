@@ -1,5 +1,4 @@
 using System.Globalization;
-using SessionResume.Common;
 using SessionResume.Model;
 using SessionResume.Reliability.Infrastructure;
 using SessionResume.Store;

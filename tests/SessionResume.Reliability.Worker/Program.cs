@@ -3,9 +3,7 @@ using System.Globalization;
 using SessionResume.Application;
 using SessionResume.Common;
 using SessionResume.Config;
-using SessionResume.Lifecycle;
 using SessionResume.Model;
-using SessionResume.Observations;
 using SessionResume.Reliability.Worker;
 using SessionResume.Store;
 

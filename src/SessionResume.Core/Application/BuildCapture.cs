@@ -1,10 +1,6 @@
 using SessionResume.Common;
-using SessionResume.Fingerprints;
-using SessionResume.Lifecycle;
 using SessionResume.Merge;
-using SessionResume.Model;
 using SessionResume.Observations;
-using SessionResume.Store;
 
 namespace SessionResume.Application;
 
@@ -51,4 +47,7 @@ public sealed record CaptureResult(bool Recorded, IReadOnlyList<Problem> Problem
 {
     /// <summary>Where an update that ended the session archived it (SessionSave).</summary>
     public string? ArchivedTo { get; init; }
+
+    /// <summary>Whether the change itself changed the state (a write may also only record a crashed run).</summary>
+    public bool Changed { get; init; }
 }

@@ -1,14 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using SessionResume.Common;
-using SessionResume.Fingerprints;
-using SessionResume.Lifecycle;
 using SessionResume.Merge;
 using SessionResume.Model;
 using SessionResume.Observations;
-using SessionResume.Store;
 
 namespace SessionResume.Application;
 
@@ -109,6 +106,15 @@ internal static class CrashedRuns
             return null;
         }
     }
+
+    /// <summary>
+    /// Records the crashed runs found next to the state file, if any, as an update of the same
+    /// session; returns its warnings. No journal, no update: nothing is locked or written.
+    /// </summary>
+    public static IReadOnlyList<Problem> RecordPending(Session session, Func<DateTime> clock) =>
+        Find(session.Location.StateFile).Count == 0
+            ? []
+            : SessionWriter.Update(session, clock, (_, _) => Change.None([]), UpdateKind.SameSession).Problems;
 
     /// <summary>Deletes journals whose run is in the written state.</summary>
     public static void Delete(IEnumerable<string> journals)

@@ -1,10 +1,7 @@
 using SessionResume.Common;
 using SessionResume.Config;
 using SessionResume.Lifecycle;
-using SessionResume.Model;
-using SessionResume.Observations;
 using SessionResume.Store;
-using SessionResume.Views;
 
 namespace SessionResume.Application;
 

@@ -1,6 +1,4 @@
 using SessionResume.Common;
-using SessionResume.Fingerprints;
-using SessionResume.Lifecycle;
 using SessionResume.Merge;
 using SessionResume.Model;
 using SessionResume.Observations;
@@ -28,7 +26,7 @@ public static class SessionVerbs
             outcome = SaveMerge.Apply(state, request, context.Now);
             saved = state;
             return outcome.Applied ? new Change(true, [], EndsSession: true) : Change.None([]);
-        }, idleEndsSession: false);
+        }, UpdateKind.SameSession);
         if (outcome is { Applied: false }) return new VerbResult([], result.Problems, outcome.Errors);
         if (!result.Recorded || saved is null) return new VerbResult(["The session was not saved; see the warnings above."], result.Problems, []);
 
@@ -42,18 +40,15 @@ public static class SessionVerbs
     public static VerbResult Clear(Session session, bool clearHistory, Func<DateTime> clock)
     {
         var lines = new List<string>();
-        var problems = new List<Problem>();
-        var result = new StateStore(session.Location.StateFile, clock).Apply(state =>
+        string? id = null;
+        var result = SessionWriter.Update(session, clock, (state, _) =>
         {
-            if (state is null) return StoreAction.Keep;
-            state.EndedAt ??= Time.Truncate(clock());
-            var archived = SessionBoundary.Archive(state, session, problems);
-            if (archived is null) return StoreAction.Keep; // never delete what could not be kept
-            lines.Add($"Archived session {state.SessionId} to {Relative(session, archived)}.");
-            return StoreAction.Remove;
-        });
-        problems.InsertRange(0, result.Problems);
-        if (result.Written) lines.Add($"Removed {Relative(session, session.Location.StateFile)}; the next build or test run starts a new session.");
+            id = state.SessionId;
+            return Change.Written([]);
+        }, UpdateKind.Close);
+        var problems = result.Problems.ToList();
+        if (result.ArchivedTo is { } archived) lines.Add($"Archived session {id} to {Relative(session, archived)}.");
+        if (result.Recorded) lines.Add($"Removed {Relative(session, session.Location.StateFile)}; the next build or test run starts a new session.");
         else if (lines.Count == 0 && !File.Exists(session.Location.StateFile)) lines.Add("There is no current session to clear.");
 
         if (clearHistory)
@@ -78,10 +73,7 @@ public static class SessionVerbs
             var label = Label(session, path);
             try
             {
-                var state = StateJson.Deserialize(StateStore.ReadShared(path));
-                // Redacted as it comes in, so the comparison below sees what would be written.
-                Redaction.StateRedaction.Apply(state);
-                readable.Add((label, state));
+                readable.Add((label, StateJson.Deserialize(StateStore.ReadShared(path))));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidStateException)
             {
@@ -91,22 +83,15 @@ public static class SessionVerbs
         }
         if (readable.Count == 0) return new VerbResult(["Nothing was merged."], problems, []);
 
-        var changed = false;
-        var result = SessionWriter.Update(session, clock, (state, context) =>
+        // The merge weighs each side's evidence by its time: the write path stamps this update's time only after the change.
+        var result = SessionWriter.Update(session, clock, (state, _) =>
         {
-            // The merge weighs each side's evidence by its time: the state's own last activity, not this update's.
-            var touched = state.Timestamp;
-            state.Timestamp = context.LastActivity ?? touched;
-            var before = StateJson.Serialize(state);
-            // StateFileMerge regenerates the prompts itself.
             foreach (var (label, input) in readable) StateFileMerge.Merge(state, input, label);
-            changed = StateJson.Serialize(state) != before;
-            state.Timestamp = touched;
-            return new Change(changed, []);
+            return Change.IfChanged([]);
         });
         problems.InsertRange(0, result.Problems);
         var names = string.Join(", ", readable.Select(r => r.Label));
-        var lines = new List<string> { changed ? $"Merged {names} into {Relative(session, session.Location.StateFile)}." : $"Merged {names}: nothing new." };
+        var lines = new List<string> { result.Changed ? $"Merged {names} into {Relative(session, session.Location.StateFile)}." : $"Merged {names}: nothing new." };
         return new VerbResult(lines, problems, []);
     }
 

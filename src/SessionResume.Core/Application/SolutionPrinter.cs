@@ -1,6 +1,4 @@
 using System.Xml.Linq;
-using SessionResume.Lifecycle;
-using SessionResume.Observations;
 
 namespace SessionResume.Application;
 

@@ -1,10 +1,6 @@
 using SessionResume.Common;
-using SessionResume.Fingerprints;
-using SessionResume.Lifecycle;
 using SessionResume.Merge;
-using SessionResume.Model;
 using SessionResume.Observations;
-using SessionResume.Store;
 
 namespace SessionResume.Application;
 

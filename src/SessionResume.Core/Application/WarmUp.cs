@@ -1,5 +1,4 @@
 using SessionResume.Common;
-using SessionResume.Lifecycle;
 using SessionResume.Merge;
 using SessionResume.Model;
 using SessionResume.Observations;
@@ -28,7 +27,9 @@ public static class WarmUp
                     new TestResultRecord("Warm.Up.Passes", "Warm.Up.Passes", "Warm.Up", TestOutcome.Passed),
                     new TestResultRecord("Warm.Up.Fails", "Warm.Up.Fails", "Warm.Up", TestOutcome.Failed, ErrorMessage: "Assert.Equal() Failure", ErrorStackTrace: "   at Warm.Up.Fails() in /w/a.cs:line 1"),
                 ], null), new MergeContext(now, new NoSources()), "/w");
-            Redaction.StateRedaction.Apply(state);
+            // The write path's own steps, so warming up runs exactly the code that records.
+            SessionWriter.Derive(state);
+            SessionWriter.Redact(state);
             StateJson.Deserialize(StateSizeLimit.Serialize(state));
         }
         catch (Exception)

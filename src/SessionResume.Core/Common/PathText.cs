@@ -1,4 +1,3 @@
-using SessionResume.Fingerprints;
 
 namespace SessionResume.Common;
 

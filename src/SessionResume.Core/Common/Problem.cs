@@ -1,5 +1,4 @@
 using SessionResume.Model;
-using SessionResume.Store;
 
 namespace SessionResume.Common;
 

@@ -1,5 +1,3 @@
-using SessionResume.Fingerprints;
-
 namespace SessionResume.Common;
 
 /// <summary>
@@ -32,19 +30,6 @@ public static class SessionPaths
         return root is not null && PathText.TryRelativeTo(canonical, root, out var relative) ? relative : External(canonical);
     }
 
-    /// <summary>
-    /// The path as it enters a fingerprint: the session path, plus what only identity ignores: temp
-    /// folders outside the root become "{tmp}/file-name" and obj|bin/&lt;config&gt;/&lt;tfm&gt;/ become placeholders.
-    /// </summary>
-    internal static string ForIdentity(string path, string sessionRoot)
-    {
-        if (string.IsNullOrWhiteSpace(path)) return "";
-        var decoded = PathText.Canonical(PathText.DecodeFileUri(path.Trim()));
-        if (PathText.IsAbsolute(decoded) && !IsUnderRoot(decoded, sessionRoot) && TempPaths.IsTemp(decoded))
-            return "{tmp}/" + PathText.FileName(decoded);
-        return BuildOutputPaths.WithPlaceholders(ToSessionPath(path, sessionRoot));
-    }
-
     /// <summary>The root in canonical form; a relative root is resolved against the current directory.</summary>
     internal static string? CanonicalRoot(string? sessionRoot)
     {
@@ -53,7 +38,7 @@ public static class SessionPaths
         return PathText.IsAbsolute(decoded) ? PathText.Canonical(decoded) : PathText.Canonical(Path.GetFullPath(decoded));
     }
 
-    static bool IsUnderRoot(string canonicalPath, string sessionRoot)
+    internal static bool IsUnderRoot(string canonicalPath, string sessionRoot)
     {
         var root = CanonicalRoot(sessionRoot);
         return root is not null && PathText.TryRelativeTo(canonicalPath, root, out _);

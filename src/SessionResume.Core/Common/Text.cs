@@ -1,6 +1,5 @@
-using System.Text.RegularExpressions;
 using System.Text;
-using SessionResume.Model;
+using System.Text.RegularExpressions;
 
 namespace SessionResume.Common;
 

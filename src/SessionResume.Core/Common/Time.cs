@@ -1,5 +1,4 @@
 using System.Globalization;
-using SessionResume.Model;
 
 namespace SessionResume.Common;
 

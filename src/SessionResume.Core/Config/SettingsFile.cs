@@ -1,8 +1,6 @@
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using SessionResume.Common;
-using SessionResume.Model;
-using SessionResume.Store;
 
 namespace SessionResume.Config;
 

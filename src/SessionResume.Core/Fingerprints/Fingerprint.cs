@@ -1,6 +1,5 @@
 using System.IO.Hashing;
 using System.Text;
-using SessionResume.Common;
 
 namespace SessionResume.Fingerprints;
 
@@ -38,7 +37,7 @@ public static class Fingerprint
     public static string ForDiagnostic(string tool, string code, string sessionPath, string message, string sessionRoot)
     {
         var normalizedCode = NormalizeCode(code);
-        var path = SessionPaths.ForIdentity(sessionPath ?? "", sessionRoot);
+        var path = IdentityPaths.For(sessionPath ?? "", sessionRoot);
         var text = KeyFacts.Find(normalizedCode, message ?? "", sessionRoot) ?? MessageNormalizer.Normalize(message ?? "", sessionRoot);
         return HashParts((tool ?? "").Trim(), normalizedCode, path, text);
     }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using SessionResume.Common;
 
 namespace SessionResume.Fingerprints;
 

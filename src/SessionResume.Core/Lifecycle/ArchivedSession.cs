@@ -1,5 +1,3 @@
-using SessionResume.Common;
-using SessionResume.Views;
 
 namespace SessionResume.Lifecycle;
 

@@ -1,10 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.IO.Hashing;
-using SessionResume.Common;
 using SessionResume.Model;
-using SessionResume.Store;
-using SessionResume.Views;
 
 namespace SessionResume.Lifecycle;
 

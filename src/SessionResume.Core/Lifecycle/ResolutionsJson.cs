@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using SessionResume.Common;
 using SessionResume.Model;
-using SessionResume.Store;
-using SessionResume.Views;
 
 namespace SessionResume.Lifecycle;
 

@@ -2,7 +2,6 @@ using System.Text;
 using SessionResume.Common;
 using SessionResume.Model;
 using SessionResume.Store;
-using SessionResume.Views;
 
 namespace SessionResume.Lifecycle;
 

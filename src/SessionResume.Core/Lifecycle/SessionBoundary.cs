@@ -1,10 +1,5 @@
-using SessionResume.Application;
-using SessionResume.Common;
 using SessionResume.Merge;
 using SessionResume.Model;
-using SessionResume.Observations;
-using SessionResume.Store;
-using SessionResume.Views;
 
 namespace SessionResume.Lifecycle;
 
@@ -25,20 +20,12 @@ public static class SessionBoundary
     /// ended one to archive if (and only if) the update is written: a verb that changes nothing
     /// leaves no archive behind.
     /// </summary>
-    public static (SessionState State, SessionState? Ended) Continue(SessionState state, Session session, DateTime now, bool idleEnds)
+    /// <param name="archivedIds">The ids in the history, which the next id must not repeat; only listed when a session ends.</param>
+    public static (SessionState State, SessionState? Ended) Continue(SessionState state, DateTime now, int idleMinutes, IEnumerable<string> archivedIds,
+        bool idleEnds)
     {
-        if (!HasEnded(state, now, session.Settings.IdleMinutes, idleEnds)) return (state, null);
-        var taken = session.Archive.SessionIds().Append(state.SessionId!);
+        if (!HasEnded(state, now, idleMinutes, idleEnds)) return (state, null);
+        var taken = archivedIds.Append(state.SessionId!);
         return (Carryover.StartNext(state, SessionClock.NextSessionId(now, taken), now), state);
-    }
-
-    /// <summary>Copies the session into the history and its digest into token-cache/summaries.md.</summary>
-    public static string? Archive(SessionState state, Session session, List<Problem> problems)
-    {
-        // An older state on disk may predate redaction: nothing leaves for the history unredacted.
-        Redaction.StateRedaction.Apply(state);
-        var path = session.Archive.Save(state, session.Settings.MaxHistory, session.Settings.CompressOldSessions, problems);
-        if (path is not null) SummariesDigest.Write(session.Root, state, problems);
-        return path;
     }
 }

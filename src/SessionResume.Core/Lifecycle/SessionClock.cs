@@ -1,7 +1,5 @@
 using SessionResume.Common;
-using SessionResume.Merge;
 using SessionResume.Model;
-using SessionResume.Observations;
 
 namespace SessionResume.Lifecycle;
 
@@ -10,13 +8,31 @@ public static class SessionClock
 {
     public static void Touch(SessionState state, DateTime now, string projectName, IEnumerable<string>? archivedSessionIds = null)
     {
+        Identify(state, now, projectName, archivedSessionIds);
+        Stamp(state, now);
+    }
+
+    /// <summary>
+    /// What a change needs to know before it runs: the session's id (resolutions name it), when it
+    /// started and its project. The state's last activity stays as it was, for a change that weighs
+    /// evidence by time (SessionMerge).
+    /// </summary>
+    public static void Identify(SessionState state, DateTime now, string projectName, IEnumerable<string>? archivedSessionIds = null)
+    {
         now = Time.Truncate(now);
         state.SessionId ??= NextSessionId(now, archivedSessionIds ?? []);
+        state.StartedAt ??= now;
+        if (string.IsNullOrWhiteSpace(state.Project)) state.Project = projectName;
+    }
+
+    /// <summary>The update's time as the last activity, and the duration up to it.</summary>
+    public static void Stamp(SessionState state, DateTime now)
+    {
+        now = Time.Truncate(now);
         state.StartedAt ??= now;
         if (now < state.StartedAt) state.StartedAt = now;
         state.Timestamp = now;
         state.DurationMinutes = (int)(now - state.StartedAt.Value).TotalMinutes;
-        if (string.IsNullOrWhiteSpace(state.Project)) state.Project = projectName;
     }
 
     /// <summary>sess_YYYYMMDD_NNN, where NNN counts that day's sessions (archived ones included).</summary>

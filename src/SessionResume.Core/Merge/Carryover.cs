@@ -1,7 +1,5 @@
 using SessionResume.Common;
-using SessionResume.Lifecycle;
 using SessionResume.Model;
-using SessionResume.Observations;
 
 namespace SessionResume.Merge;
 
@@ -42,8 +40,7 @@ public static class Carryover
         next.NextPrompts = next.NextPrompts.Where(p => !NextPrompts.IsGenerated(p)).ToList();
 
         // An entry without first_seen_session (written before that key existed) was first seen in the session that ends.
-        foreach (var entry in next.Errors.Unresolved.Concat(next.Warnings.Entries)) entry.FirstSeenSession ??= old.SessionId;
-        foreach (var failure in next.Tests.Failures) failure.FirstSeenSession ??= old.SessionId;
+        FirstSeen.Default(next, old.SessionId, warningsToo: true);
         return next;
     }
 }

@@ -1,7 +1,4 @@
-using SessionResume.Common;
-using SessionResume.Lifecycle;
 using SessionResume.Model;
-using SessionResume.Observations;
 
 namespace SessionResume.Merge;
 
@@ -65,7 +62,7 @@ static class ErrorUnion
             .OrderByDescending(r => r.ResolvedAt ?? DateTime.MinValue)
             .ThenBy(r => r.Project ?? "", StringComparer.Ordinal)
             .ThenBy(r => r.Fingerprint, StringComparer.Ordinal)
-            .Take(BuildMerge.MaxResolved)
+            .Take(ResolvedErrors.Max)
             .ToList();
     }
 

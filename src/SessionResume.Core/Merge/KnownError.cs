@@ -1,4 +1,3 @@
-using SessionResume.Common;
 using SessionResume.Model;
 
 namespace SessionResume.Merge;

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using SessionResume.Common;
-using SessionResume.Lifecycle;
 using SessionResume.Model;
 using SessionResume.Observations;
 

@@ -1,4 +1,3 @@
-using SessionResume.Lifecycle;
 using SessionResume.Observations;
 
 namespace SessionResume.Merge;

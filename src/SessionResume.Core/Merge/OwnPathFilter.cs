@@ -1,4 +1,3 @@
-using SessionResume.Observations;
 
 namespace SessionResume.Merge;
 

@@ -1,8 +1,6 @@
 using SessionResume.Common;
 using SessionResume.Fingerprints;
-using SessionResume.Lifecycle;
 using SessionResume.Model;
-using SessionResume.Observations;
 
 namespace SessionResume.Merge;
 
@@ -27,8 +25,7 @@ public static class SaveMerge
         SetContext(state.Context, request, changes);
         AddPrompts(state, request.NextPrompts, changes);
         foreach (var resolution in resolutions) Resolve(state, resolution, Time.Truncate(now), changes);
-        // A resolved error's generated prompt goes; the person-written ones stay first.
-        NextPrompts.Regenerate(state);
+        // A resolved error's generated prompt goes when the write path regenerates the prompts.
         return new SaveOutcome(true, [], changes);
     }
 
@@ -85,7 +82,7 @@ public static class SaveMerge
         foreach (var entry in unresolved)
         {
             state.Errors.Unresolved.Remove(entry);
-            BuildMerge.RecordResolution(state, entry, request.Resolution, now);
+            ResolvedErrors.Record(state, entry, request.Resolution, now);
         }
         var resolved = state.Errors.Resolved.Where(r => r.Fingerprint == request.Fingerprint).ToList();
         foreach (var entry in resolved) entry.Resolution = request.Resolution;

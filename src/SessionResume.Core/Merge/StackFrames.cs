@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using SessionResume.Common;
-using SessionResume.Fingerprints;
-using SessionResume.Observations;
 
 namespace SessionResume.Merge;
 

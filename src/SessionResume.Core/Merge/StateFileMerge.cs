@@ -1,7 +1,4 @@
-using SessionResume.Common;
-using SessionResume.Lifecycle;
 using SessionResume.Model;
-using SessionResume.Observations;
 
 namespace SessionResume.Merge;
 
@@ -25,8 +22,7 @@ public static class StateFileMerge
         label = label.Trim();
         var copy = StateCopy.Of(input);
         // Entries written before first_seen_session existed were first seen in the input's session.
-        foreach (var entry in copy.Errors.Unresolved.Concat(copy.Warnings.Entries)) entry.FirstSeenSession ??= copy.SessionId;
-        foreach (var failure in copy.Tests.Failures) failure.FirstSeenSession ??= copy.SessionId;
+        FirstSeen.Default(copy, copy.SessionId, warningsToo: true);
 
         ErrorUnion.Merge(target, copy, label);
         WarningUnion.Merge(target, copy, label);
@@ -36,6 +32,6 @@ public static class StateFileMerge
         target.MergedFrom = TextList.SortedUnion(target.MergedFrom, null, label);
         // The merged state knows what the newer of the two knew; a later merge compares against that.
         target.Timestamp = Recency.Latest(target.Timestamp, copy.Timestamp);
-        NextPrompts.Regenerate(target);
+        // The generated next prompts follow the merged errors and tests: the write path regenerates them.
     }
 }

@@ -1,6 +1,5 @@
 using SessionResume.Common;
 using SessionResume.Fingerprints;
-using SessionResume.Lifecycle;
 using SessionResume.Model;
 using SessionResume.Observations;
 

@@ -1,6 +1,5 @@
 using SessionResume.Common;
 using SessionResume.Model;
-using SessionResume.Observations;
 
 namespace SessionResume.Merge;
 

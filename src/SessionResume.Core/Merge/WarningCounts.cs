@@ -1,5 +1,3 @@
-using SessionResume.Common;
-using SessionResume.Lifecycle;
 using SessionResume.Model;
 using SessionResume.Observations;
 

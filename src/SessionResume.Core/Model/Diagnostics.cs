@@ -1,6 +1,5 @@
-using System.Text.Json.Serialization;
 using System.Text.Json;
-using SessionResume.Common;
+using System.Text.Json.Serialization;
 
 namespace SessionResume.Model;
 

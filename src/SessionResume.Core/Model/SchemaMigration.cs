@@ -1,5 +1,3 @@
-using SessionResume.Common;
-using SessionResume.Store;
 
 namespace SessionResume.Model;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
-using System.Text.Json.Serialization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using SessionResume.Common;
-using SessionResume.Store;
 
 namespace SessionResume.Model;
 
@@ -28,7 +28,16 @@ public static class StateJson
     public static string Serialize(SessionState state) =>
         JsonSerializer.Serialize(state, Options).Replace("\r\n", "\n") + "\n";
 
-    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options).Replace("\r\n", "\n");
+    public static string Serialize<T>(T value) => Serialize(value, Options);
+
+    /// <summary>
+    /// The state's options with another source-generated context: a later stage's own documents
+    /// (the restore summary as JSON) look like the state without the model knowing their types.
+    /// </summary>
+    public static JsonSerializerOptions OptionsWith(IJsonTypeInfoResolver metadata) => new(Options) { TypeInfoResolver = metadata };
+
+    /// <summary>A document other than the state, with options from <see cref="OptionsWith"/>.</summary>
+    public static string Serialize<T>(T value, JsonSerializerOptions options) => JsonSerializer.Serialize(value, options).Replace("\r\n", "\n");
 
     /// <summary>Parses a state document; throws <see cref="InvalidStateException"/> saying what is wrong.</summary>
     public static SessionState Deserialize(string json) => Deserialize(System.Text.Encoding.UTF8.GetBytes(json));
@@ -147,6 +156,5 @@ public sealed class InvalidStateException(string message, Exception? inner = nul
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = true,
     ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]
 [JsonSerializable(typeof(SessionState))]
-[JsonSerializable(typeof(Views.SessionSummary))]
 [JsonSerializable(typeof(List<ErrorEntry>))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;

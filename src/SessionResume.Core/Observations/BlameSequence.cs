@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using SessionResume.Merge;
 
 namespace SessionResume.Observations;
 

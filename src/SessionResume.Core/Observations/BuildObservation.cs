@@ -1,5 +1,3 @@
-using SessionResume.Lifecycle;
-using SessionResume.Merge;
 
 
 namespace SessionResume.Observations;

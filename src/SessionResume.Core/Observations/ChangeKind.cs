@@ -1,4 +1,3 @@
-using SessionResume.Merge;
 
 namespace SessionResume.Observations;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using SessionResume.Merge;
 
 namespace SessionResume.Observations;
 

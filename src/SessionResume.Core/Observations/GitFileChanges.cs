@@ -1,9 +1,6 @@
 using System.Globalization;
 using SessionResume.Common;
 using SessionResume.Config;
-using SessionResume.Merge;
-using SessionResume.Model;
-using SessionResume.Store;
 
 namespace SessionResume.Observations;
 

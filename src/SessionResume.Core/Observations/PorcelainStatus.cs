@@ -1,6 +1,4 @@
 using SessionResume.Common;
-using SessionResume.Fingerprints;
-using SessionResume.Merge;
 
 namespace SessionResume.Observations;
 

@@ -1,5 +1,3 @@
-using SessionResume.Application;
-using SessionResume.Lifecycle;
 
 namespace SessionResume.Observations;
 

@@ -1,5 +1,3 @@
-using SessionResume.Common;
-using SessionResume.Model;
 
 namespace SessionResume.Store;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using SessionResume.Common;
 using SessionResume.Model;
 
 namespace SessionResume.Store;

@@ -1,7 +1,6 @@
 using SessionResume.Common;
 using SessionResume.Lifecycle;
 using SessionResume.Model;
-using SessionResume.Store;
 
 namespace SessionResume.Views;
 

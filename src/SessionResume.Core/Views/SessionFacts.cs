@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SessionResume.Common;
-using SessionResume.Lifecycle;
 using SessionResume.Model;
-using SessionResume.Views;
 
 namespace SessionResume.Views;
 

@@ -3,7 +3,6 @@ using SessionResume.Common;
 using SessionResume.Lifecycle;
 using SessionResume.Model;
 using SessionResume.Store;
-using SessionResume.Views;
 
 namespace SessionResume.Views;
 

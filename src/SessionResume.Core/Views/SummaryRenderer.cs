@@ -13,7 +13,7 @@ public static class SummaryRenderer
         // Person-written text may hold anything; what reaches a terminal holds no escape sequences.
         "" or "text" => Common.Text.Clean(Text(s)),
         "markdown" or "md" => Common.Text.Clean(Markdown(s)),
-        "json" => Model.StateJson.Serialize(s),
+        "json" => Model.StateJson.Serialize(s, SummaryJson.Options),
         var other => throw new ArgumentException($"Unknown SessionFormat '{other}': use text, markdown or json."),
     };
 

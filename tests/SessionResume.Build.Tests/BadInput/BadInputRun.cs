@@ -4,7 +4,6 @@ using System.Text;
 using SessionResume.Build;
 using SessionResume.Common;
 using SessionResume.Model;
-using SessionResume.Store;
 
 namespace SessionResume.Tests.BadInput;
 

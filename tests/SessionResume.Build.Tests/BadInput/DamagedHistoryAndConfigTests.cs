@@ -1,9 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using SessionResume.Build;
-using SessionResume.Common;
 using SessionResume.Model;
-using SessionResume.Store;
 using Xunit.Abstractions;
 using static SessionResume.Tests.BadInput.BadInputRun;
 

@@ -1,5 +1,4 @@
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
-using SessionResume.Common;
 using SessionResume.Model;
 using SessionResume.Store;
 using SessionResume.TestLogger;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SessionResume.Common;
 using SessionResume.Model;
 using SessionResume.Store;
 using Xunit.Abstractions;

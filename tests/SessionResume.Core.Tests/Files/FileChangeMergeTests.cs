@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SessionResume.Common;
 using SessionResume.Merge;
 using SessionResume.Model;
 using SessionResume.Observations;

@@ -1,8 +1,5 @@
 using SessionResume.Common;
-using SessionResume.Merge;
-using SessionResume.Model;
 using SessionResume.Observations;
-using SessionResume.Store;
 using SessionResume.Tests.Store;
 
 namespace SessionResume.Tests.Files;

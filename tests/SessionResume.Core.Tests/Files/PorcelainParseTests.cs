@@ -1,4 +1,3 @@
-using SessionResume.Merge;
 using SessionResume.Observations;
 
 namespace SessionResume.Tests.Files;

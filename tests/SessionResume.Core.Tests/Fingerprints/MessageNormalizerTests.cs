@@ -1,4 +1,3 @@
-using SessionResume.Common;
 using SessionResume.Fingerprints;
 
 namespace SessionResume.Tests.Fingerprints;

@@ -1,5 +1,4 @@
 using SessionResume.Common;
-using SessionResume.Fingerprints;
 
 namespace SessionResume.Tests.Fingerprints;
 

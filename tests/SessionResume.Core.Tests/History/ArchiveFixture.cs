@@ -1,9 +1,7 @@
 using SessionResume.Common;
 using SessionResume.Lifecycle;
 using SessionResume.Model;
-using SessionResume.Store;
 using SessionResume.Tests.Store;
-using SessionResume.Views;
 
 namespace SessionResume.Tests.History;
 

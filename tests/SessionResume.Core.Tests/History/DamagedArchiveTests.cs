@@ -1,9 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using SessionResume.Common;
-using SessionResume.Lifecycle;
 using SessionResume.Model;
-using SessionResume.Store;
 using SessionResume.Views;
 
 namespace SessionResume.Tests.History;

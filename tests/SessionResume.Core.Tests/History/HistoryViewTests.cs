@@ -1,7 +1,5 @@
 using SessionResume.Common;
-using SessionResume.Lifecycle;
 using SessionResume.Model;
-using SessionResume.Store;
 using SessionResume.Views;
 
 namespace SessionResume.Tests.History;

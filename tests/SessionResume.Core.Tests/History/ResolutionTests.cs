@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using SessionResume.Common;
-using SessionResume.Lifecycle;
 using SessionResume.Model;
-using SessionResume.Store;
-using SessionResume.Views;
 using Xunit.Abstractions;
 
 namespace SessionResume.Tests.History;

@@ -1,8 +1,6 @@
 using System.Text;
 using SessionResume.Common;
-using SessionResume.Lifecycle;
 using SessionResume.Model;
-using SessionResume.Store;
 using SessionResume.Tests.Store;
 using SessionResume.Views;
 

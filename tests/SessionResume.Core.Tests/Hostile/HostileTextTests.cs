@@ -1,7 +1,5 @@
 using SessionResume.Common;
-using SessionResume.Fingerprints;
 using SessionResume.Model;
-using SessionResume.Store;
 using SessionResume.Tests.Merge;
 
 namespace SessionResume.Tests.Hostile;

@@ -1,7 +1,6 @@
 using SessionResume.Application;
 using SessionResume.Common;
 using SessionResume.Config;
-using SessionResume.Lifecycle;
 using SessionResume.Merge;
 using SessionResume.Model;
 using SessionResume.Observations;

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Reflection;
-using SessionResume.Common;
 using SessionResume.Model;
 
 namespace SessionResume.Tests.Redaction;

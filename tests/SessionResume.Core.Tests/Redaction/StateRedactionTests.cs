@@ -1,8 +1,6 @@
 using System.Text.Json;
-using SessionResume.Common;
 using SessionResume.Model;
 using SessionResume.Redaction;
-using SessionResume.Store;
 using SessionResume.Tests.Sessions;
 
 namespace SessionResume.Tests.Redaction;

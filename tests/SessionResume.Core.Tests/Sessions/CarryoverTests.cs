@@ -1,4 +1,3 @@
-using SessionResume.Common;
 using SessionResume.Merge;
 using SessionResume.Model;
 using static SessionResume.Tests.Sessions.States;

@@ -3,7 +3,6 @@ using SessionResume.Common;
 using SessionResume.Merge;
 using SessionResume.Model;
 using SessionResume.Observations;
-using SessionResume.Store;
 
 namespace SessionResume.Tests.Sessions;
 

@@ -1,5 +1,3 @@
-using SessionResume.Common;
-using SessionResume.Model;
 using SessionResume.Store;
 
 namespace SessionResume.Tests.Store;

@@ -1,6 +1,4 @@
-using SessionResume.Common;
 using SessionResume.Model;
-using SessionResume.Store;
 
 namespace SessionResume.Tests.Store;
 

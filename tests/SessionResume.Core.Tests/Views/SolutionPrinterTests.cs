@@ -1,6 +1,4 @@
 using SessionResume.Application;
-using SessionResume.Lifecycle;
-using SessionResume.Observations;
 
 namespace SessionResume.Tests.Views;
 

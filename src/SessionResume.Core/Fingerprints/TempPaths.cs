@@ -1,6 +1,6 @@
-using SessionResume.Fingerprints;
+using SessionResume.Common;
 
-namespace SessionResume.Common;
+namespace SessionResume.Fingerprints;
 
 /// <summary>
 /// Recognises temporary paths. Their names are random per run (tmpA1B2.tmp, a fresh GUID folder), so
