@@ -1,7 +1,8 @@
-using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using SessionResume.Application;
+using SessionResume.Common;
 using SessionResume.Merge;
 using SessionResume.Observations;
 
@@ -58,14 +59,14 @@ public sealed class SessionResumeTestLogger : ITestLoggerWithParameters
             lock (results) snapshot = [.. results];
             var problems = new List<Common.Problem>();
             var result = TestCapture.Run(parameters.ToRequest(snapshot, aborted, problems), Clock);
-            foreach (var problem in problems.Concat(result.Problems)) Output($"SessionResume.Build warning {problem.Code}: {problem.Message}");
+            foreach (var problem in problems.Concat(result.Problems)) Output(WarningLine.For(problem));
             if (Environment.GetEnvironmentVariable("SESSIONRESUME_TRACE") == "1")
                 Output($"SessionResume.Build: recorded {snapshot.Count} results in {watch.ElapsedMilliseconds} ms.");
         }
         catch (Exception ex)
         {
             // A logger that throws would make vstest report the run as failed: never do that.
-            Output($"SessionResume.Build warning SR0005: the test results were not recorded ({ex.GetType().Name}: {ex.Message}).");
+            Output(WarningLine.NotRecorded("the test results were", ex));
         }
     }
 

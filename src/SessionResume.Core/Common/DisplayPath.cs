@@ -1,4 +1,3 @@
-
 namespace SessionResume.Common;
 
 /// <summary>Paths as the package prints them: relative to the session root, with '/'.</summary>

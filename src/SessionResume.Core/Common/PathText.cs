@@ -1,4 +1,3 @@
-
 namespace SessionResume.Common;
 
 /// <summary>

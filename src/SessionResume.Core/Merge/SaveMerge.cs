@@ -42,13 +42,13 @@ public static class SaveMerge
             changes.Add($"status set to {status}");
         }
         var added = TextList.Append(objectives.Secondary, request.Secondary);
-        if (added > 0) changes.Add($"{TextList.Count(added, "secondary objective", "secondary objectives")} added");
+        if (added > 0) changes.Add($"{Plural.Count(added, "secondary objective", "secondary objectives")} added");
     }
 
     static void SetContext(SessionContext context, SaveRequest request, List<string> changes)
     {
         var added = TextList.Append(context.KeyDecisions, request.Decisions);
-        if (added > 0) changes.Add($"{TextList.Count(added, "decision", "decisions")} added");
+        if (added > 0) changes.Add($"{Plural.Count(added, "decision", "decisions")} added");
 
         // Notes grow a paragraph at a time: replacing them would throw away what was written by hand
         // or by an earlier save. The same paragraph twice (a repeated command) is kept once.
@@ -72,7 +72,7 @@ public static class SaveMerge
         var added = TextList.Append(own, prompts);
         if (added == 0) return;
         state.NextPrompts = own.Concat(state.NextPrompts.Where(NextPrompts.IsGenerated)).ToList();
-        changes.Add($"{TextList.Count(added, "next prompt", "next prompts")} added");
+        changes.Add($"{Plural.Count(added, "next prompt", "next prompts")} added");
     }
 
     /// <summary>An unresolved error moves to resolved as a fixed build would move it; a resolved one gets the new text.</summary>

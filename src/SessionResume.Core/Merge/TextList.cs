@@ -41,6 +41,4 @@ static class TextList
         var union = (a ?? []).Concat(b ?? []).Concat(more).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return union.Count == 0 ? null : union;
     }
-
-    public static string Count(int n, string singular, string plural) => $"{n} {(n == 1 ? singular : plural)}";
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SessionResume.Common;
 using SessionResume.Merge;
 
 namespace SessionResume.Observations;
@@ -43,7 +44,7 @@ internal sealed class TestHostJournal : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"SessionResume.Build warning SR0003: a test host crash could not be tracked ({e.Message}).");
+            Console.Error.WriteLine(WarningLine.For(Problem.WriteFailed, $"a test host crash could not be tracked ({e.Message})."));
             return null;
         }
     }

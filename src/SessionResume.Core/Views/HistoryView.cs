@@ -47,9 +47,9 @@ public static class HistoryView
     {
         var open = new List<string>();
         var errors = SessionFacts.OpenErrors(s);
-        if (errors > 0) open.Add(SessionFacts.Count(errors, "error"));
-        if (s.Tests.Failing > 0) open.Add(SessionFacts.Count(s.Tests.Failing, "failing test"));
+        if (errors > 0) open.Add(Plural.Count(errors, "error"));
+        if (s.Tests.Failing > 0) open.Add(Plural.Count(s.Tests.Failing, "failing test"));
         if (open.Count > 0) return string.Join(", ", open);
-        return s.Tests.Passing > 0 ? $"no errors, {SessionFacts.Count(s.Tests.Passing, "test")} passing" : "no errors";
+        return s.Tests.Passing > 0 ? $"no errors, {Plural.Count(s.Tests.Passing, "test")} passing" : "no errors";
     }
 }

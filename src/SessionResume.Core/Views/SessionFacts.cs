@@ -32,8 +32,6 @@ internal static class SessionFacts
     /// <summary>Unresolved errors, the ones the size cap left out of the list included (as the restore summary counts them).</summary>
     public static int OpenErrors(SessionState s) => s.Errors.Unresolved.Count + (s.Errors.Omitted?.Values.Sum(o => o.Count) ?? 0);
 
-    public static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
-
     /// <summary>
     /// Text for one line: every run of whitespace, line breaks and control characters becomes one
     /// space; then it is shortened (with Text.Shorten's visible marker) at a whole character, so an
