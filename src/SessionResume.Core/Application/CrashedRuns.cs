@@ -99,7 +99,7 @@ internal static class CrashedRuns
             if (reader.ReadLine() is not { } first) return null;
             using var header = JsonDocument.Parse(first);
             return header.RootElement.ValueKind == JsonValueKind.Object
-                && header.RootElement.TryGetProperty("started", out var started) && started.TryGetInt64(out var ticks) ? ticks : null;
+                && header.RootElement.TryGetProperty(JournalWire.StartedKey, out var started) && started.TryGetInt64(out var ticks) ? ticks : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {

@@ -1,9 +1,6 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using SessionResume.Common;
-using SessionResume.Merge;
 
 namespace SessionResume.Observations;
 
@@ -17,7 +14,7 @@ namespace SessionResume.Observations;
 /// (<see cref="SessionResume.Application.CrashedRuns"/>), opened by a "run" header line, and the next
 /// update of the state records the run if the test host died.
 /// </summary>
-internal sealed class TestHostJournal : IDisposable
+internal sealed partial class TestHostJournal : IDisposable
 {
     /// <summary>Set by the controller for the test host process it starts: the journal's path.</summary>
     public const string EnvironmentVariable = "SESSIONRESUME_MTP_JOURNAL";
@@ -56,22 +53,22 @@ internal sealed class TestHostJournal : IDisposable
     public static TestHostJournal Create(string path, JournalLine header)
     {
         var journal = new TestHostJournal(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1));
-        header.Kind = "run";
+        header.Kind = JournalWire.Run;
         journal.Write(header);
         return journal;
     }
 
-    public void Started(string uid, string name) => Write(new JournalLine { Kind = "start", Uid = uid, Name = name });
+    public void Started(string uid, string name) => Write(new JournalLine { Kind = JournalWire.Start, Uid = uid, Name = name });
 
-    public void Finished(string uid, TestResultRecord result) => Write(new JournalLine { Kind = "result", Uid = uid, Result = result });
+    public void Finished(string uid, TestResultRecord result) => Write(new JournalLine { Kind = JournalWire.Result, Uid = uid, Result = result });
 
-    public void UnhandledException(string text) => Write(new JournalLine { Kind = "exception", Text = text });
+    public void UnhandledException(string text) => Write(new JournalLine { Kind = JournalWire.Exception, Text = text });
 
     /// <summary>The test host recorded the run itself: the controller must not record it again.</summary>
-    public void Recorded() => Write(new JournalLine { Kind = "recorded" });
+    public void Recorded() => Write(new JournalLine { Kind = JournalWire.Recorded });
 
     /// <summary>The process exits normally without having finished its test session (Ctrl+C, --timeout).</summary>
-    public void Exited() => Write(new JournalLine { Kind = "exit" });
+    public void Exited() => Write(new JournalLine { Kind = JournalWire.Exit });
 
     // One line is built here and handed to the OS in one write call. Utf8JsonWriter rather than the
     // serializer: the serializer's first use costs a test run about 25 ms; this costs next to nothing.
@@ -108,14 +105,14 @@ internal sealed class TestHostJournal : IDisposable
     static void WriteLine(Utf8JsonWriter json, JournalLine line)
     {
         json.WriteStartObject();
-        json.WriteString("k", line.Kind);
-        json.WriteNumber("t", line.Time);
-        if (line.Uid is not null) json.WriteString("id", line.Uid);
-        if (line.Name is not null) json.WriteString("name", line.Name);
-        if (line.Text is not null) json.WriteString("text", line.Text);
+        json.WriteString(JournalWire.KindKey, line.Kind);
+        json.WriteNumber(JournalWire.TimeKey, line.Time);
+        if (line.Uid is not null) json.WriteString(JournalWire.UidKey, line.Uid);
+        if (line.Name is not null) json.WriteString(JournalWire.NameKey, line.Name);
+        if (line.Text is not null) json.WriteString(JournalWire.TextKey, line.Text);
         if (line.Result is { } r)
         {
-            json.WriteStartObject("result");
+            json.WriteStartObject(JournalWire.ResultKey);
             json.WriteString(nameof(r.FullyQualifiedName), r.FullyQualifiedName);
             json.WriteString(nameof(r.DisplayName), r.DisplayName);
             json.WriteString(nameof(r.AssemblyName), r.AssemblyName);
@@ -126,13 +123,13 @@ internal sealed class TestHostJournal : IDisposable
             if (r.ErrorStackTrace is not null) json.WriteString(nameof(r.ErrorStackTrace), r.ErrorStackTrace);
             json.WriteEndObject();
         }
-        if (line.Project is not null) json.WriteString("project", line.Project);
-        if (line.TargetFramework is not null) json.WriteString("tfm", line.TargetFramework);
-        if (line.RerunStyle is { } style) json.WriteNumber("style", (int)style);
-        if (line.Filtered is { } filtered) json.WriteBoolean("filtered", filtered);
-        if (line.Timeout is { } timeout) json.WriteBoolean("timeout", timeout);
-        if (line.Pid is { } pid) json.WriteNumber("pid", pid);
-        if (line.Started is { } started) json.WriteNumber("started", started);
+        if (line.Project is not null) json.WriteString(JournalWire.ProjectKey, line.Project);
+        if (line.TargetFramework is not null) json.WriteString(JournalWire.TargetFrameworkKey, line.TargetFramework);
+        if (line.RerunStyle is { } style) json.WriteNumber(JournalWire.RerunStyleKey, (int)style);
+        if (line.Filtered is { } filtered) json.WriteBoolean(JournalWire.FilteredKey, filtered);
+        if (line.Timeout is { } timeout) json.WriteBoolean(JournalWire.TimeoutKey, timeout);
+        if (line.Pid is { } pid) json.WriteNumber(JournalWire.PidKey, pid);
+        if (line.Started is { } started) json.WriteNumber(JournalWire.StartedKey, started);
         json.WriteEndObject();
     }
 
@@ -146,164 +143,4 @@ internal sealed class TestHostJournal : IDisposable
             stream.Dispose();
         }
     }
-
-    /// <summary>What a journal says, read by the controller once the test host has exited.</summary>
-    public static TestHostJournalContents Read(string path)
-    {
-        var results = new Dictionary<string, TestResultRecord>(StringComparer.Ordinal);
-        var running = new Dictionary<string, (string Name, int Order)>(StringComparer.Ordinal);
-        string? exception = null;
-        JournalLine? header = null;
-        var recorded = false;
-        var exited = false;
-        DateTime? last = null;
-        var order = 0;
-        string text;
-        try
-        {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(file, Encoding.UTF8);
-            text = reader.ReadToEnd();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new TestHostJournalContents([], [], null, false, null, Found: false);
-        }
-        foreach (var raw in text.Split('\n'))
-        {
-            if (raw.Length == 0) continue;
-            JournalLine? line;
-            try { line = JsonSerializer.Deserialize(raw, TestHostJournalJson.Default.JournalLine); }
-            catch (JsonException) { continue; }   // the last line, cut by the crash
-            if (line is { Time: > 0 }) last = new DateTime(line.Time, DateTimeKind.Utc);
-            switch (line)
-            {
-                case { Kind: "run" } when header is null:
-                    header = line;
-                    break;
-                case { Kind: "exit" }:
-                    exited = true;
-                    break;
-                case { Kind: "start", Uid: { } uid, Name: { } name }:
-                    running[uid] = (name, order++);
-                    break;
-                case { Kind: "result", Uid: { } uid, Result: { } result }:
-                    results[uid] = result;
-                    running.Remove(uid);
-                    break;
-                case { Kind: "exception", Text: { } t }:
-                    exception ??= t;
-                    break;
-                case { Kind: "recorded" }:
-                    recorded = true;
-                    break;
-            }
-        }
-        var inProgress = running.Values.OrderBy(r => r.Order).Select(r => r.Name).Distinct(StringComparer.Ordinal).ToList();
-        return new TestHostJournalContents([.. results.Values], inProgress, exception, recorded, last, Found: true) { Header = header, Exited = exited };
-    }
-
-    /// <summary>
-    /// Whether the run is to be recorded, and runs[...].aborted if so: null when the test host
-    /// recorded the run itself (every normal run: recorded once). Otherwise the test host either died
-    /// (a crash, a kill by a hang dump) or ended its session early (cancelled, or stopped by --timeout:
-    /// the platform then skips the end of the session, where the test host records). The first line
-    /// says what happened; then one "The test that was running: X" line per test that had started and
-    /// not finished, which the core marks as crashed; not after a cancellation (Ctrl+C), where the
-    /// running test is not to blame. <paramref name="exitCode"/> is null when the run is found later,
-    /// by the next update of the state (<see cref="SessionResume.Application.CrashedRuns"/>).
-    /// </summary>
-    public static string? AbortReason(int? exitCode, bool exitedGracefully, TestHostJournalContents journal, bool cancelled, bool timedOut)
-    {
-        if (journal.Recorded) return null;
-        var reason = new StringBuilder();
-        var code = exitCode is { } c ? $" (exit code {c}" : null;
-        bool blameRunning;
-        if (exitedGracefully || exitCode == TestSessionAbortedExitCode)
-        {
-            // The test host ended its session early. Nothing ran: nothing to say about the tests.
-            if (journal.Results.Count == 0 && journal.Running.Count == 0) return null;
-            // --timeout cancels the test host's session only; Ctrl+C reaches this process too.
-            blameRunning = timedOut && !cancelled;
-            reason.Append(blameRunning ? "The test run was stopped by --timeout before it finished"
-                    : cancelled ? "The test run was cancelled before it finished"
-                    : "The test run was aborted before it finished")
-                .Append(code is null ? "." : code + ").");
-        }
-        else if (exitCode is null)
-        {
-            blameRunning = true;
-            reason.Append("Test host process exited without finishing the test run");
-            reason.Append(journal.UnhandledException is { } exception ? ": " + exception : ".");
-        }
-        else
-        {
-            var signal = Signal(exitCode.Value);
-            blameRunning = !cancelled;
-            reason.Append(cancelled ? "The test run was cancelled and the test host process did not exit gracefully"
-                : signal is "SIGKILL" or "SIGTERM" ? "Test host process was killed" : "Test host process crashed");
-            reason.Append(code).Append(signal is null ? "" : ", " + signal).Append(')');
-            reason.Append(journal.UnhandledException is { } exception ? ": " + exception : ".");
-        }
-        if (blameRunning)
-        {
-            foreach (var name in journal.Running)
-                reason.Append("\nThe test that was running: ").Append(name);
-        }
-        return reason.ToString();
-    }
-
-    /// <summary>The platform's exit code for a test session that was aborted (cancelled, --timeout).</summary>
-    const int TestSessionAbortedExitCode = 3;
-
-    /// <summary>On Unix a process killed by a signal exits with 128 + the signal's number.</summary>
-    static string? Signal(int exitCode) => OperatingSystem.IsWindows() ? null : (exitCode - 128) switch
-    {
-        4 => "SIGILL",
-        6 => "SIGABRT",
-        7 => "SIGBUS",
-        8 => "SIGFPE",
-        9 => "SIGKILL",
-        11 => "SIGSEGV",
-        15 => "SIGTERM",
-        _ => null,
-    };
 }
-
-internal sealed record TestHostJournalContents(
-    IReadOnlyList<TestResultRecord> Results,
-    IReadOnlyList<string> Running,
-    string? UnhandledException,
-    bool Recorded,
-    DateTime? LastWrite,
-    bool Found)
-{
-    /// <summary>The "run" line a journal next to the state file starts with; null in the controller's journal.</summary>
-    public JournalLine? Header { get; init; }
-    /// <summary>The process exited normally without finishing its test session.</summary>
-    public bool Exited { get; init; }
-}
-
-internal sealed class JournalLine
-{
-    [JsonPropertyName("k")] public string Kind { get; set; } = "";
-    /// <summary>When the line was written (UTC ticks).</summary>
-    [JsonPropertyName("t")] public long Time { get; set; }
-    [JsonPropertyName("id")] public string? Uid { get; set; }
-    [JsonPropertyName("name")] public string? Name { get; set; }
-    [JsonPropertyName("text")] public string? Text { get; set; }
-    [JsonPropertyName("result")] public TestResultRecord? Result { get; set; }
-    // The "run" header of a journal next to the state file: what the run is and which process runs it.
-    [JsonPropertyName("project")] public string? Project { get; set; }
-    [JsonPropertyName("tfm")] public string? TargetFramework { get; set; }
-    [JsonPropertyName("style")] public RerunStyle? RerunStyle { get; set; }
-    [JsonPropertyName("filtered")] public bool? Filtered { get; set; }
-    [JsonPropertyName("timeout")] public bool? Timeout { get; set; }
-    [JsonPropertyName("pid")] public int? Pid { get; set; }
-    /// <summary>The process's start time (UTC ticks): a pid can be reused by another process.</summary>
-    [JsonPropertyName("started")] public long? Started { get; set; }
-}
-
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(JournalLine))]
-internal sealed partial class TestHostJournalJson : JsonSerializerContext;
