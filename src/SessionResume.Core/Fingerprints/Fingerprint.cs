@@ -4,7 +4,7 @@ using System.Text;
 namespace SessionResume.Fingerprints;
 
 /// <summary>
-/// "The same problem" as a stable 16-hex-digit id (FINGERPRINTS.md): the same across builds,
+/// "The same problem" as a stable 16-hex-digit id (docs/fingerprints.md): the same across builds,
 /// sessions, machines and operating systems, and different for different problems. Line, column,
 /// severity, project, target framework and absolute paths are never part of it.
 /// </summary>

@@ -6,7 +6,7 @@ using SessionResume.Observations;
 namespace SessionResume.Merge;
 
 /// <summary>
-/// Merges one compile (project + target framework) into the state: FINGERPRINTS.md's matching
+/// Merges one compile (project + target framework) into the state: docs/fingerprints.md's matching
 /// rules, the error lifecycle (attempts, resolution, recurrence) and the compact warnings. A
 /// project's other target frameworks and other projects are left exactly as they were.
 /// </summary>

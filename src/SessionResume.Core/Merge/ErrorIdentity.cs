@@ -4,7 +4,7 @@ namespace SessionResume.Merge;
 
 /// <summary>
 /// When two state files describe the same error: the same project and the same fingerprint, where
-/// an entry that evolved in place (FINGERPRINTS.md) is also known by its earlier fingerprints.
+/// an entry that evolved in place (docs/fingerprints.md) is also known by its earlier fingerprints.
 /// </summary>
 static class ErrorIdentity
 {

@@ -4,7 +4,7 @@ namespace SessionResume.Model;
 /// <summary>
 /// Which schema versions are read, and how an older file becomes current.
 /// <list type="bullet">
-/// <item>Version 0 is the seed's layout (CONTRACT.md without the keys marked added): a file with no
+/// <item>Version 0 is the seed's layout (docs/state-file.md without the keys marked added): a file with no
 /// schema_version, written before the key existed, or with schema_version 0.</item>
 /// <item>Version 1 (current) is the seed's layout plus the additions, all of them optional.</item>
 /// </list>

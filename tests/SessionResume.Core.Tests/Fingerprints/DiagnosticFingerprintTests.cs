@@ -3,7 +3,7 @@ using SessionResume.Fingerprints;
 
 namespace SessionResume.Tests.Fingerprints;
 
-/// <summary>The "Must match" and "Must not match" cases of FINGERPRINTS.md for build diagnostics.</summary>
+/// <summary>The "Must match" and "Must not match" cases of docs/fingerprints.md for build diagnostics.</summary>
 public class DiagnosticFingerprintTests
 {
     const string LinuxRoot = "/home/b/work/repo";
