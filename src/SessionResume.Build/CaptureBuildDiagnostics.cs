@@ -1,5 +1,5 @@
 using Microsoft.Build.Framework;
-using SessionResume.Recording;
+using SessionResume.Application;
 
 namespace SessionResume.Build;
 

@@ -1,5 +1,5 @@
 using Microsoft.Build.Framework;
-using SessionResume.Recording;
+using SessionResume.Application;
 
 namespace SessionResume.Build;
 
@@ -15,11 +15,11 @@ public sealed class PrintSessionSummary : SessionTask
         if (!SolutionPrinter.ShouldPrint(ProjectFile, SolutionConfiguration, SolutionPrinter.UsesPackage))
             return;
         string output;
-        Store.Problem? problem;
-        var warnings = new List<Store.Problem>();
+        Common.Problem? problem;
+        var warnings = new List<Common.Problem>();
         try
         {
-            (output, problem) = RestoreView.Render(Session, Format, Clock(), warnings);
+            (output, problem) = SessionRestore.Run(Session, Format, Clock(), warnings);
         }
         catch (ArgumentException e)
         {

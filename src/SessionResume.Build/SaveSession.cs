@@ -1,5 +1,5 @@
-using SessionResume.Recording;
-using SessionResume.Sessions;
+using SessionResume.Application;
+using SessionResume.Merge;
 
 namespace SessionResume.Build;
 

@@ -1,4 +1,5 @@
 using Microsoft.Build.Framework;
+using SessionResume.Common;
 using SessionResume.Store;
 
 namespace SessionResume.Build;
@@ -19,20 +20,20 @@ public abstract class SessionTask : Microsoft.Build.Utilities.Task
     /// <summary>The clock; tests replace it.</summary>
     internal Func<DateTime> Clock { get; set; } = () => DateTime.UtcNow;
 
-    Recording.Session? session;
+    Application.Session? session;
 
     /// <summary>
     /// Found once per task: finding the root walks up the folders looking for .git, and the
     /// configuration file is read there. Its problems are reported once, here.
     /// </summary>
-    protected Recording.Session Session
+    protected Application.Session Session
     {
         get
         {
             if (session is not null) return session;
             var problems = new List<Problem>();
             var properties = Settings.ToDictionary(s => s.ItemSpec, s => (string?)s.GetMetadata("Value"), StringComparer.OrdinalIgnoreCase);
-            session = Recording.Session.Open(SessionRoot, Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!, SolutionDir,
+            session = Application.Session.Open(SessionRoot, Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!, SolutionDir,
                 properties, !IsFalse(ManageGitIgnore), problems);
             foreach (var problem in problems) Report(problem);
             return session;

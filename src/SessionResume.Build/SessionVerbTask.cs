@@ -1,5 +1,6 @@
 using Microsoft.Build.Framework;
-using SessionResume.Recording;
+using SessionResume.Application;
+using SessionResume.Common;
 
 namespace SessionResume.Build;
 
@@ -17,7 +18,7 @@ public abstract class SessionVerbTask : SessionTask
         if (!SolutionPrinter.ShouldPrint(ProjectFile, SolutionConfiguration, SolutionPrinter.UsesPackage)) return;
         var result = RunVerb();
         foreach (var problem in result.Problems) Report(problem);
-        foreach (var error in result.Errors) Log.LogError(subcategory: null, errorCode: "SR0009", helpKeyword: null, file: null,
+        foreach (var error in result.Errors) Log.LogError(subcategory: null, errorCode: Problem.UnknownReference, helpKeyword: null, file: null,
             lineNumber: 0, columnNumber: 0, endLineNumber: 0, endColumnNumber: 0, message: error);
         foreach (var line in result.Lines) Log.LogMessage(MessageImportance.High, line);
     }

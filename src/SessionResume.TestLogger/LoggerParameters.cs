@@ -1,6 +1,6 @@
-using SessionResume.Recording;
-using SessionResume.Store;
-using SessionResume.Testing;
+using SessionResume.Application;
+using SessionResume.Common;
+using SessionResume.Observations;
 
 namespace SessionResume.TestLogger;
 

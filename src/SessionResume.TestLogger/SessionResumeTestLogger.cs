@@ -1,8 +1,10 @@
-using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
-using SessionResume.Recording;
-using SessionResume.Testing;
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using SessionResume.Application;
+using SessionResume.Common;
+using SessionResume.Merge;
+using SessionResume.Observations;
 
 namespace SessionResume.TestLogger;
 
@@ -83,16 +85,16 @@ public sealed class SessionResumeTestLogger : ITestLoggerWithParameters
             }
             List<TestResultRecord> snapshot;
             lock (results) snapshot = [.. results];
-            var problems = new List<Store.Problem>();
+            var problems = new List<Common.Problem>();
             var result = TestCapture.Run(parameters.ToRequest(snapshot, aborted, problems), Clock);
-            foreach (var problem in problems.Concat(result.Problems)) Output($"SessionResume.Build warning {problem.Code}: {problem.Message}");
+            foreach (var problem in problems.Concat(result.Problems)) Output(WarningLine.For(problem));
             if (Environment.GetEnvironmentVariable("SESSIONRESUME_TRACE") == "1")
                 Output($"SessionResume.Build: recorded {snapshot.Count} results in {watch.ElapsedMilliseconds} ms.");
         }
         catch (Exception ex)
         {
             // A logger that throws would make vstest report the run as failed: never do that.
-            Output($"SessionResume.Build warning SR0005: the test results were not recorded ({ex.GetType().Name}: {ex.Message}).");
+            Output(WarningLine.NotRecorded("the test results were", ex));
         }
     }
 
@@ -114,10 +116,10 @@ public sealed class SessionResumeTestLogger : ITestLoggerWithParameters
         Path.GetFileNameWithoutExtension(r.TestCase.Source ?? ""),
         r.Outcome switch
         {
-            Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.Passed => Testing.TestOutcome.Passed,
-            Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.Failed => Testing.TestOutcome.Failed,
-            Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.Skipped => Testing.TestOutcome.Skipped,
-            _ => Testing.TestOutcome.NotRun,
+            Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.Passed => Observations.TestOutcome.Passed,
+            Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.Failed => Observations.TestOutcome.Failed,
+            Microsoft.VisualStudio.TestPlatform.ObjectModel.TestOutcome.Skipped => Observations.TestOutcome.Skipped,
+            _ => Observations.TestOutcome.NotRun,
         },
         r.TestCase.CodeFilePath,
         r.TestCase.LineNumber,

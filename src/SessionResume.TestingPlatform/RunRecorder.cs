@@ -1,7 +1,7 @@
 using System.Reflection;
-using SessionResume.Recording;
-using SessionResume.Store;
-using SessionResume.Testing;
+using SessionResume.Application;
+using SessionResume.Common;
+using SessionResume.Observations;
 
 namespace SessionResume.TestingPlatform;
 
@@ -20,12 +20,12 @@ internal static class RunRecorder
             var request = new TestCaptureRequest(session, settings.Project, settings.TargetFramework, SessionResumeDataConsumer.IsFiltered(args),
                 results, aborted, SessionResumeDataConsumer.RerunStyleOf(Assembly.GetEntryAssembly()));
             foreach (var problem in problems.Concat(TestCapture.Run(request, () => DateTime.UtcNow).Problems))
-                Console.Error.WriteLine($"SessionResume.Build warning {problem.Code}: {problem.Message}");
+                Console.Error.WriteLine(WarningLine.For(problem));
         }
         catch (Exception e)
         {
             // Never make the user's test run fail because of the package.
-            Console.Error.WriteLine($"SessionResume.Build warning SR0005: the test results were not recorded ({e.GetType().Name}: {e.Message}).");
+            Console.Error.WriteLine(WarningLine.NotRecorded("the test results were", e));
         }
     }
 }

@@ -1,11 +1,11 @@
 using System.Reflection;
-using Microsoft.Testing.Platform.Extensions;
 using Microsoft.Testing.Platform.Extensions.Messages;
 using Microsoft.Testing.Platform.Extensions.TestHost;
+using Microsoft.Testing.Platform.Extensions;
 using Microsoft.Testing.Platform.Services;
-using SessionResume.Recording;
-using SessionResume.Store;
-using SessionResume.Testing;
+using SessionResume.Application;
+using SessionResume.Common;
+using SessionResume.Observations;
 
 namespace SessionResume.TestingPlatform;
 

@@ -1,6 +1,7 @@
-using Microsoft.Testing.Platform.Extensions;
 using Microsoft.Testing.Platform.Extensions.TestHostControllers;
-using SessionResume.Testing;
+using Microsoft.Testing.Platform.Extensions;
+using SessionResume.Common;
+using SessionResume.Observations;
 
 namespace SessionResume.TestingPlatform;
 
@@ -72,7 +73,7 @@ internal sealed class TestHostCrashRecorder(string[] args, Action<IReadOnlyList<
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"SessionResume.Build warning SR0005: the aborted test run was not recorded ({e.GetType().Name}: {e.Message}).");
+            Console.Error.WriteLine(WarningLine.NotRecorded("the aborted test run was", e));
         }
         finally
         {

@@ -1,5 +1,5 @@
 using Microsoft.Testing.Platform.Extensions.Messages;
-using SessionResume.Testing;
+using SessionResume.Observations;
 
 namespace SessionResume.TestingPlatform;
 

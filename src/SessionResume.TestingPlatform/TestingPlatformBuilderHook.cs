@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.Testing.Platform.Builder;
 using Microsoft.Testing.Platform.Extensions;
-using SessionResume.Testing;
+using SessionResume.Observations;
 
 namespace SessionResume.TestingPlatform;
 

@@ -1,5 +1,5 @@
 using SessionResume.Build;
-using SessionResume.Store;
+using SessionResume.Model;
 
 namespace SessionResume.Tests;
 

@@ -1,5 +1,5 @@
-using SessionResume.Build;
 using Microsoft.Build.Framework;
+using SessionResume.Build;
 
 namespace SessionResume.Tests;
 

@@ -1,5 +1,5 @@
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
-using SessionResume.Store;
+using SessionResume.Model;
 using SessionResume.TestLogger;
 
 namespace SessionResume.Tests;

@@ -1,7 +1,7 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using SessionResume.Build;
-using SessionResume.Store;
+using SessionResume.Model;
 
 namespace SessionResume.Tests;
 

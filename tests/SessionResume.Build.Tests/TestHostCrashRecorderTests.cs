@@ -2,7 +2,7 @@ using Microsoft.Testing.Platform.Extensions.Messages;
 using Microsoft.Testing.Platform.Extensions.TestHostControllers;
 using Microsoft.Testing.Platform.Services;
 using Microsoft.Testing.Platform.TestHost;
-using SessionResume.Testing;
+using SessionResume.Observations;
 using SessionResume.TestingPlatform;
 
 namespace SessionResume.Tests;

@@ -1,6 +1,6 @@
 using Microsoft.Testing.Platform.Extensions.Messages;
+using SessionResume.Observations;
 using SessionResume.TestingPlatform;
-using SessionResume.Testing;
 
 namespace SessionResume.Tests;
 

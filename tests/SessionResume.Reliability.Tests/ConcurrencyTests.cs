@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using SessionResume.Model;
 using SessionResume.Reliability.Infrastructure;
-using SessionResume.Store;
 using Xunit.Abstractions;
 
 namespace SessionResume.Reliability;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using SessionResume.Model;
 using SessionResume.Reliability.Infrastructure;
 using SessionResume.Reliability.Worker;
 using SessionResume.Store;

@@ -1,6 +1,6 @@
 using System.Globalization;
+using SessionResume.Model;
 using SessionResume.Reliability.Infrastructure;
-using SessionResume.Store;
 using Xunit.Abstractions;
 
 namespace SessionResume.Reliability;

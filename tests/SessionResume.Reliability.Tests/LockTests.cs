@@ -1,4 +1,5 @@
 using System.Globalization;
+using SessionResume.Model;
 using SessionResume.Reliability.Infrastructure;
 using SessionResume.Store;
 using Xunit.Abstractions;

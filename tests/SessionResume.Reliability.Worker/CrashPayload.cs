@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using SessionResume.Model;
-using SessionResume.Store;
 
 namespace SessionResume.Reliability.Worker;
 

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using SessionResume.Application;
+using SessionResume.Common;
 using SessionResume.Config;
-using SessionResume.Recording;
+using SessionResume.Model;
 using SessionResume.Reliability.Worker;
 using SessionResume.Store;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using SessionResume.Store;
+using SessionResume.Common;
 
 namespace SessionResume.Config;
 
@@ -52,7 +52,7 @@ internal static class SettingsFile
             if (root.ValueKind != JsonValueKind.Object)
             {
                 problems.Add(new Problem(Problem.ConfigInvalid,
-                    $"{name} must hold a JSON object such as {{ \"{SettingKeys.MaxHistory}\": 20 }}, not {Article(root.ValueKind)}; every setting uses its default.", path));
+                    $"{name} must hold a JSON object such as {{ \"{SettingTable.MaxHistory.Key}\": 20 }}, not {Article(root.ValueKind)}; every setting uses its default.", path));
                 return settings;
             }
             var keysSeen = new HashSet<string>(StringComparer.Ordinal);

@@ -1,4 +1,4 @@
-using SessionResume.Store;
+using SessionResume.Common;
 
 namespace SessionResume.Config;
 
@@ -12,8 +12,8 @@ public static class SettingsLoader
 {
     public const string FileName = ".session-resume.json";
 
-    /// <summary>The MSBuild property names, exactly (<see cref="SettingProperties"/>).</summary>
-    public static IReadOnlyList<string> PropertyNames => SettingProperties.All;
+    /// <summary>The MSBuild property names, exactly (<see cref="SettingTable"/>), in its order.</summary>
+    public static IReadOnlyList<string> PropertyNames { get; } = SettingTable.All.Select(s => s.Property).ToList();
 
     /// <param name="root">The session root; the configuration file is looked for there only.</param>
     /// <param name="properties">Property name to value as MSBuild passes it; null, empty or blank means "not set".</param>

@@ -4,7 +4,7 @@ using System.Text;
 namespace SessionResume.Fingerprints;
 
 /// <summary>
-/// "The same problem" as a stable 16-hex-digit id (FINGERPRINTS.md): the same across builds,
+/// "The same problem" as a stable 16-hex-digit id (docs/fingerprints.md): the same across builds,
 /// sessions, machines and operating systems, and different for different problems. Line, column,
 /// severity, project, target framework and absolute paths are never part of it.
 /// </summary>
@@ -37,7 +37,7 @@ public static class Fingerprint
     public static string ForDiagnostic(string tool, string code, string sessionPath, string message, string sessionRoot)
     {
         var normalizedCode = NormalizeCode(code);
-        var path = SessionPaths.ForIdentity(sessionPath ?? "", sessionRoot);
+        var path = IdentityPaths.For(sessionPath ?? "", sessionRoot);
         var text = KeyFacts.Find(normalizedCode, message ?? "", sessionRoot) ?? MessageNormalizer.Normalize(message ?? "", sessionRoot);
         return HashParts((tool ?? "").Trim(), normalizedCode, path, text);
     }

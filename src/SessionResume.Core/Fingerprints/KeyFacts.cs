@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SessionResume.Common;
 
 namespace SessionResume.Fingerprints;
 
@@ -39,7 +40,7 @@ internal static partial class KeyFacts
     static string DestinationIdentity(string destination, string sessionRoot)
     {
         var decoded = PathText.DecodeFileUri(destination.Trim());
-        var path = PathText.IsAbsolute(decoded) ? SessionPaths.ForIdentity(decoded, sessionRoot) : PathText.Canonical(decoded);
+        var path = PathText.IsAbsolute(decoded) ? IdentityPaths.For(decoded, sessionRoot) : PathText.Canonical(decoded);
         return BuildOutputPaths.WithPlaceholders(path);
     }
 

@@ -5,7 +5,7 @@ namespace SessionResume.Fingerprints;
 
 /// <summary>
 /// Turns a diagnostic or test-failure message into the text that enters a fingerprint
-/// (FINGERPRINTS.md, "Normalisation", steps 1 to 3): what differs between builds, machines and
+/// (docs/fingerprints.md, "Normalisation", steps 1 to 3): what differs between builds, machines and
 /// sessions without the problem differing is removed or masked; everything else is kept verbatim.
 /// The result is for hashing, not for showing.
 /// </summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
+using SessionResume.Common;
 
 namespace SessionResume.Fingerprints;
 

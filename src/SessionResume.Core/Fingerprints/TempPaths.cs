@@ -1,3 +1,5 @@
+using SessionResume.Common;
+
 namespace SessionResume.Fingerprints;
 
 /// <summary>

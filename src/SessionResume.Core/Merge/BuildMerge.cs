@@ -1,19 +1,19 @@
-using SessionResume.Diagnostics;
+using SessionResume.Common;
 using SessionResume.Fingerprints;
 using SessionResume.Model;
-using SessionResume.Store;
+using SessionResume.Observations;
 
 namespace SessionResume.Merge;
 
 /// <summary>
-/// Merges one compile (project + target framework) into the state: FINGERPRINTS.md's matching
+/// Merges one compile (project + target framework) into the state: docs/fingerprints.md's matching
 /// rules, the error lifecycle (attempts, resolution, recurrence) and the compact warnings. A
 /// project's other target frameworks and other projects are left exactly as they were.
 /// </summary>
 public static class BuildMerge
 {
     public const int MaxErrorsPerCompile = 200;
-    public const int MaxResolved = 200;
+    public const int MaxResolved = ResolvedErrors.Max;
     public const int MaxWarningEntriesPerProject = 25;
     public const int MaxWarningEntries = 100;
 
@@ -70,30 +70,7 @@ public static class BuildMerge
     }
 
     static void Resolve(SessionState state, ErrorEntry entry, MergeContext context) =>
-        RecordResolution(state, entry, ResolutionDescriber.Describe(entry, context.Sources), context.Now);
-
-    /// <summary>Records an entry (already taken out of the unresolved list) as resolved, newest first.
-    /// Shared with SessionSave, where a person says how it was fixed.</summary>
-    internal static void RecordResolution(SessionState state, ErrorEntry entry, string resolution, DateTime now)
-    {
-        var resolved = new ResolvedError
-        {
-            File = entry.File,
-            Error = entry.Error,
-            Resolution = resolution,
-            Code = entry.Code,
-            Fingerprint = entry.Fingerprint,
-            Project = entry.Project,
-            Line = entry.Line,
-            Attempts = entry.Attempts,
-            SessionId = state.SessionId,
-            ResolvedAt = now,
-            Aliases = entry.Aliases,
-        };
-        state.Errors.Resolved.RemoveAll(r => r.Fingerprint == entry.Fingerprint && r.Project == entry.Project);
-        state.Errors.Resolved.Insert(0, resolved);
-        if (state.Errors.Resolved.Count > MaxResolved) state.Errors.Resolved.RemoveRange(MaxResolved, state.Errors.Resolved.Count - MaxResolved);
-    }
+        ResolvedErrors.Record(state, entry, ResolutionDescriber.Describe(entry, context.Sources), context.Now);
 
     static void OfferEarlierResolution(SessionState state, ErrorEntry entry, MergeContext context)
     {

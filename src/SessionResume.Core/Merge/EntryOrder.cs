@@ -1,4 +1,5 @@
 using SessionResume.Model;
+using SessionResume.Observations;
 
 namespace SessionResume.Merge;
 

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using SessionResume.Common;
 using SessionResume.Model;
+using SessionResume.Observations;
 
 namespace SessionResume.Merge;
 
@@ -33,7 +35,7 @@ public static partial class NextPrompts
     public static string ForTests(IEnumerable<TestFailure> failures)
     {
         var list = failures.ToList();
-        return $"Rerun the failing tests of {list[0].Project}: {Testing.RerunCommand.For(list[0].Project, list.Select(f => f.Name).Take(MaxTestsPerRerun).ToList(), style: Testing.RerunStyles.Parse(list[0].Runner))}";
+        return $"Rerun the failing tests of {list[0].Project}: {RerunCommand.For(list[0].Project, list.Select(f => f.Name).Take(MaxTestsPerRerun).ToList(), style: RerunStyles.Parse(list[0].Runner))}";
     }
 
     static string FirstLine(string text)

@@ -1,4 +1,4 @@
-using SessionResume.Diagnostics;
+using SessionResume.Observations;
 
 namespace SessionResume.Merge;
 

@@ -1,10 +1,11 @@
-using SessionResume.Diagnostics;
+using SessionResume.Common;
 using SessionResume.Model;
+using SessionResume.Observations;
 
 namespace SessionResume.Merge;
 
 /// <summary>
-/// Matches one compile's problems against a project's entries (FINGERPRINTS.md, "Matching one build
+/// Matches one compile's problems against a project's entries (docs/fingerprints.md, "Matching one build
 /// against the last"). Entries carry the target frameworks that currently report them, so each
 /// inner build of a multi-targeted project adds or removes only its own framework, in any order.
 /// </summary>

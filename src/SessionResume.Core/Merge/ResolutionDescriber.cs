@@ -1,4 +1,6 @@
+using SessionResume.Common;
 using SessionResume.Model;
+using SessionResume.Observations;
 
 namespace SessionResume.Merge;
 

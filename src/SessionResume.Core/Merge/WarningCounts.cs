@@ -1,5 +1,5 @@
-using SessionResume.Diagnostics;
 using SessionResume.Model;
+using SessionResume.Observations;
 
 namespace SessionResume.Merge;
 

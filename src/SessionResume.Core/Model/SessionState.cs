@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace SessionResume.Model;
 
-// The schema of .session-state.json (see CONTRACT.md). Key order follows the seed; additions come
+// The schema of .session-state.json (see docs/state-file.md). Key order follows the seed; additions come
 // after the seed's keys of the same object. Every object keeps keys it does not know in
 // ExtensionData, so whatever a person or agent writes survives every automatic update.
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SessionResume.Common;
 
 namespace SessionResume.Model;
 

@@ -1,3 +1,4 @@
+
 namespace SessionResume.Store;
 
 /// <summary>

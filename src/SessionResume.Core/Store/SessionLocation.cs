@@ -1,3 +1,4 @@
+
 namespace SessionResume.Store;
 
 /// <summary>Where a session lives: its root and the files the package writes under it.</summary>

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using SessionResume.Common;
 using SessionResume.Model;
 
 namespace SessionResume.Store;
@@ -9,7 +9,7 @@ namespace SessionResume.Store;
 /// the file, applies the change, writes a temporary file and renames it over the state, so the file
 /// on disk is always complete. An unreadable file is moved aside, never overwritten.
 /// </summary>
-public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan? lockTimeout = null)
+public sealed partial class StateStore(string stateFile, Func<DateTime> clock, TimeSpan? lockTimeout = null)
 {
     /// <summary>
     /// A state file larger than this is not read but kept aside (SR0001). What the package writes
@@ -20,7 +20,7 @@ public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan?
 
     public string StateFile { get; } = stateFile;
     public TimeSpan LockTimeout { get; } = lockTimeout ?? TimeSpan.FromSeconds(30);
-    string LockFile => StateFile + ".lock";
+    string LockFile => StateLock.FileFor(StateFile);
 
     /// <summary>Opens the temporary file of a write; tests put a stream here that fails as a full disk does.</summary>
     internal Func<string, Stream> CreateTempFile { get; init; } =
@@ -45,16 +45,6 @@ public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan?
             problem = new Problem(Problem.StateUnreadable, $"{StateFile} cannot be read: {Explain(e)}", StateFile);
             return null;
         }
-    }
-
-    /// <summary>The file's bytes; one larger than <see cref="MaxFileBytes"/> is not read at all.</summary>
-    internal static byte[] ReadLimited(string path)
-    {
-        var length = new FileInfo(path).Length;
-        if (length > MaxFileBytes)
-            throw new InvalidStateException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"it is {length / (1024.0 * 1024):0.0} MB, larger than the {MaxFileBytes / (1024 * 1024)} MB a state file may be, so it was not parsed"));
-        return ReadShared(path);
     }
 
     /// <summary>
@@ -86,7 +76,7 @@ public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan?
                 return new UpdateResult(false, false, problems);
             }
             Directory.CreateDirectory(Path.GetDirectoryName(StateFile)!);
-            using var lockHandle = AcquireLock();
+            using var lockHandle = new StateLock(StateFile, LockTimeout).Acquire();
             if (lockHandle is null)
             {
                 problems.Add(new Problem(Problem.LockTimeout,
@@ -144,118 +134,13 @@ public sealed class StateStore(string stateFile, Func<DateTime> clock, TimeSpan?
         return null;
     }
 
-    SessionState? ReadOrSetAside(List<Problem> problems)
-    {
-        try
-        {
-            return StateJson.Deserialize(ReadLimited(StateFile));
-        }
-        catch (InvalidStateException e)
-        {
-            var aside = AsideName();
-            File.Move(StateFile, aside);
-            problems.Add(new Problem(Problem.StateUnreadable,
-                $"{StateFile} could not be read ({e.Message}). It was kept as {aside} and a fresh state was started.", StateFile));
-            return null;
-        }
-    }
-
-    string AsideName()
-    {
-        var stamp = clock().ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        var name = $"{StateFile}.corrupt-{stamp}";
-        for (var i = 2; File.Exists(name); i++) name = $"{StateFile}.corrupt-{stamp}-{i}";
-        return name;
-    }
-
-    /// <summary>
-    /// Takes the exclusive lock, fairly: polling alone would let a process that updates back to back
-    /// take the lock again before any sleeping waiter wakes, and shut the waiter out until its
-    /// timeout. So a writer that has to wait says so with a marker file, and a newcomer that sees
-    /// another's marker does not jump the queue: it becomes a waiter too, and the waiters compete.
-    /// </summary>
-    FileStream? AcquireLock()
-    {
-        var watch = Stopwatch.StartNew();
-        string? waiting = null;
-        try
-        {
-            while (true)
-            {
-                if (waiting is not null || !OthersWaiting(null))
-                {
-                    try
-                    {
-                        // FileShare.None is an exclusive OS lock (flock on Unix): it dies with its process.
-                        return new FileStream(LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
-                    }
-                    catch (IOException) when (watch.Elapsed < LockTimeout)
-                    {
-                    }
-                    catch (IOException) when (File.Exists(LockFile))
-                    {
-                        return null;
-                    }
-                }
-                else if (watch.Elapsed >= LockTimeout)
-                {
-                    return null;
-                }
-                waiting ??= MarkWaiting();
-                Thread.Sleep(2 + Random.Shared.Next(8));
-            }
-        }
-        finally
-        {
-            if (waiting is not null) TryDelete(waiting);
-        }
-    }
-
-    /// <summary>
-    /// Reads a whole file letting others write, rename over or delete it meanwhile: on Windows a
-    /// reader that does not share delete access would make a writer's atomic rename fail.
-    /// </summary>
-    public static byte[] ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        return bytes;
-    }
-
-    string WaitPrefix => Path.GetFileName(LockFile) + ".wait-";
-
-    string MarkWaiting()
-    {
-        var marker = Path.Combine(Path.GetDirectoryName(StateFile)!, $"{WaitPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
-        File.WriteAllBytes(marker, []);
-        return marker;
-    }
-
-    /// <summary>Whether another writer is waiting. A marker older than the lock timeout belongs to a writer that gave up or was killed.</summary>
-    bool OthersWaiting(string? own)
-    {
-        foreach (var marker in Directory.EnumerateFiles(Path.GetDirectoryName(StateFile)!, WaitPrefix + "*"))
-        {
-            if (marker == own) continue;
-            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(marker) < LockTimeout + TimeSpan.FromSeconds(5)) return true;
-            TryDelete(marker);
-        }
-        return false;
-    }
-
-    static void TryDelete(string file)
-    {
-        try { File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-
     void WriteAtomically(string json) =>
         AtomicFile.Write(StateFile, new System.Text.UTF8Encoding(false).GetBytes(json), CreateTempFile);
 
     /// <summary>Temporary files left by a writer that was killed; safe to remove, whatever their age, while holding the lock.</summary>
     void CleanLeftoverTempFiles()
     {
-        foreach (var file in AtomicFile.TempFiles(Path.GetDirectoryName(StateFile)!, Path.GetFileName(StateFile)).ToList()) TryDelete(file);
+        foreach (var file in AtomicFile.TempFiles(Path.GetDirectoryName(StateFile)!, Path.GetFileName(StateFile)).ToList()) StateLock.TryDelete(file);
     }
 }
 

@@ -1,3 +1,4 @@
+using SessionResume.Common;
 using SessionResume.Model;
 
 namespace SessionResume.Views;
@@ -102,10 +103,10 @@ public static class RelativeTime
     public static string Describe(TimeSpan ago)
     {
         if (ago < TimeSpan.FromMinutes(1)) return "just now";
-        if (ago < TimeSpan.FromHours(1)) return Plural((int)ago.TotalMinutes, "minute");
-        if (ago < TimeSpan.FromDays(1)) return Plural((int)ago.TotalHours, "hour");
-        return Plural((int)ago.TotalDays, "day");
+        if (ago < TimeSpan.FromHours(1)) return Ago((int)ago.TotalMinutes, "minute");
+        if (ago < TimeSpan.FromDays(1)) return Ago((int)ago.TotalHours, "hour");
+        return Ago((int)ago.TotalDays, "day");
     }
 
-    static string Plural(int n, string unit) => $"{n} {unit}{(n == 1 ? "" : "s")} ago";
+    static string Ago(int n, string unit) => $"{Plural.Count(n, unit)} ago";
 }

@@ -1,5 +1,6 @@
 using System.Text;
 
+using SessionResume.Common;
 namespace SessionResume.Views;
 
 /// <summary>Renders a <see cref="SessionSummary"/>. Lists stay short and end with "and N more".</summary>
@@ -11,9 +12,9 @@ public static class SummaryRenderer
     public static string Render(SessionSummary s, string? format) => (format ?? "").Trim().ToLowerInvariant() switch
     {
         // Person-written text may hold anything; what reaches a terminal holds no escape sequences.
-        "" or "text" => Model.Text.Clean(Text(s)),
-        "markdown" or "md" => Model.Text.Clean(Markdown(s)),
-        "json" => Store.StateJson.Serialize(s),
+        "" or "text" => Common.Text.Clean(Text(s)),
+        "markdown" or "md" => Common.Text.Clean(Markdown(s)),
+        "json" => Model.StateJson.Serialize(s, SummaryJson.Options),
         var other => throw new ArgumentException($"Unknown SessionFormat '{other}': use text, markdown or json."),
     };
 
@@ -81,23 +82,23 @@ public static class SummaryRenderer
         lines.AddRange(Limit(s.Crashes).Select(c => "💥 test host crashed or was aborted: " + c));
         if (s.FailingTests > 0)
         {
-            lines.Add($"❌ {Count(s.FailingTests, "failing test")}");
+            lines.Add($"❌ {Plural.Count(s.FailingTests, "failing test")}");
             lines.AddRange(Limit(s.FailingTestPaths).Select(p => "   " + p));
-            if (s.FailuresNotInLastRun > 0) lines.Add($"   {s.FailuresNotInLastRun} known failure{(s.FailuresNotInLastRun == 1 ? "" : "s")} not in the last run");
+            if (s.FailuresNotInLastRun > 0) lines.Add($"   {Plural.Count(s.FailuresNotInLastRun, "known failure")} not in the last run");
         }
         if (s.UnresolvedErrors > 0)
         {
             var codes = s.UnresolvedErrorsByCode.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
                 .Select(c => c.Value == 1 ? c.Key : $"{c.Key} ×{c.Value}").ToList();
-            lines.Add($"⚠ {Count(s.UnresolvedErrors, "unresolved error")} ({string.Join(", ", Limit(codes))})");
+            lines.Add($"⚠ {Plural.Count(s.UnresolvedErrors, "unresolved error")} ({string.Join(", ", Limit(codes))})");
         }
-        if (s.Warnings > 0) lines.Add($"ℹ {Count(s.Warnings, "warning")}");
+        if (s.Warnings > 0) lines.Add($"ℹ {Plural.Count(s.Warnings, "warning")}");
         return lines;
     }
 
     /// <summary>Good news is news too: a run in which every test passed says so.</summary>
     static string? AllPassed(SessionSummary s) =>
-        s.FailingTests == 0 && s.PassingTests > 0 && s.Crashes.Count == 0 ? $"✅ All {Count(s.PassingTests, "test")} passed" : null;
+        s.FailingTests == 0 && s.PassingTests > 0 && s.Crashes.Count == 0 ? $"✅ All {Plural.Count(s.PassingTests, "test")} passed" : null;
 
     static void List(StringBuilder b, IReadOnlyList<string> items, string prefix)
     {
@@ -108,5 +109,4 @@ public static class SummaryRenderer
     static IEnumerable<string> Limit(IReadOnlyList<string> items) =>
         items.Count <= MaxListed ? items : items.Take(MaxListed).Append($"… and {items.Count - MaxListed} more");
 
-    static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 }

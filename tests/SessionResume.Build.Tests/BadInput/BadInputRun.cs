@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using SessionResume.Build;
-using SessionResume.Store;
+using SessionResume.Common;
+using SessionResume.Model;
 
 namespace SessionResume.Tests.BadInput;
 

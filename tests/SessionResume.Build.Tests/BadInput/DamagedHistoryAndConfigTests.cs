@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using SessionResume.Build;
-using SessionResume.Store;
+using SessionResume.Model;
 using Xunit.Abstractions;
 using static SessionResume.Tests.BadInput.BadInputRun;
 

@@ -1,4 +1,5 @@
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
+using SessionResume.Model;
 using SessionResume.Store;
 using SessionResume.TestLogger;
 using Xunit.Abstractions;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SessionResume.Model;
 using SessionResume.Store;
 using Xunit.Abstractions;
 using static SessionResume.Tests.BadInput.BadInputRun;

@@ -141,7 +141,7 @@ public static class StateCorpus
             "explicit nulls a person wrote become empty values"),
     ];
 
-    /// <summary>The seed's layout (CONTRACT.md without the keys marked added), as a file from before schema_version existed.</summary>
+    /// <summary>The seed's layout (docs/state-file.md without the keys marked added), as a file from before schema_version existed.</summary>
     public static string SeedLayout(bool includeVersion)
     {
         var state = ValidState();

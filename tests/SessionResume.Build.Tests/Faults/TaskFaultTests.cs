@@ -1,6 +1,5 @@
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using SessionResume.Build;
-using SessionResume.Store;
 using SessionResume.TestLogger;
 using SessionResume.Tests.BadInput;
 using static SessionResume.Tests.BadInput.BadInputRun;

@@ -1,5 +1,5 @@
+using SessionResume.Common;
 using SessionResume.Config;
-using SessionResume.Store;
 using SessionResume.Tests.Store;
 
 namespace SessionResume.Tests.Config;

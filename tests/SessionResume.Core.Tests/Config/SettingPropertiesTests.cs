@@ -29,14 +29,14 @@ public class SettingPropertiesTests
         Assert.Empty(folder.Problems);
         var expected = property switch
         {
-            SettingProperties.AutoSave => SessionSettings.Default with { AutoSave = false },
-            SettingProperties.SaveOnError => SessionSettings.Default with { SaveOnError = false },
-            SettingProperties.MaxHistory => SessionSettings.Default with { MaxHistory = 4 },
-            SettingProperties.HistoryDirectory => SessionSettings.Default with { HistoryDirectory = "build/history" },
-            SettingProperties.StateFile => SessionSettings.Default with { StateFile = "/tmp/state.json" },
-            SettingProperties.IncludeGitDiff => SessionSettings.Default with { IncludeGitDiff = false },
-            SettingProperties.CompressOldSessions => SessionSettings.Default with { CompressOldSessions = false },
-            SettingProperties.IdleMinutes => SessionSettings.Default with { IdleMinutes = 45 },
+            _ when property == SettingTable.AutoSave.Property => SessionSettings.Default with { AutoSave = false },
+            _ when property == SettingTable.SaveOnError.Property => SessionSettings.Default with { SaveOnError = false },
+            _ when property == SettingTable.MaxHistory.Property => SessionSettings.Default with { MaxHistory = 4 },
+            _ when property == SettingTable.HistoryDirectory.Property => SessionSettings.Default with { HistoryDirectory = "build/history" },
+            _ when property == SettingTable.StateFile.Property => SessionSettings.Default with { StateFile = "/tmp/state.json" },
+            _ when property == SettingTable.IncludeGitDiff.Property => SessionSettings.Default with { IncludeGitDiff = false },
+            _ when property == SettingTable.CompressOldSessions.Property => SessionSettings.Default with { CompressOldSessions = false },
+            _ when property == SettingTable.IdleMinutes.Property => SessionSettings.Default with { IdleMinutes = 45 },
             _ => throw new ArgumentOutOfRangeException(nameof(property)),
         };
         Assert.Equal(expected, settings);
@@ -47,9 +47,9 @@ public class SettingPropertiesTests
     {
         using var folder = new ConfigFolder().Write("""{ "auto_save": false, "max_history": 5, "state_file": "from-file.json", "idle_minutes": 10 }""");
         var settings = folder.Load(
-            (SettingProperties.AutoSave, "true"),
-            (SettingProperties.MaxHistory, "8"),
-            (SettingProperties.StateFile, "from-property.json"));
+            (SettingTable.AutoSave.Property, "true"),
+            (SettingTable.MaxHistory.Property, "8"),
+            (SettingTable.StateFile.Property, "from-property.json"));
         Assert.Empty(folder.Problems);
         Assert.True(settings.AutoSave);
         Assert.Equal(8, settings.MaxHistory);
@@ -64,7 +64,7 @@ public class SettingPropertiesTests
     public void A_property_that_is_empty_is_not_set_and_the_file_value_stays(string? value)
     {
         using var folder = new ConfigFolder().Write("""{ "max_history": 5, "auto_save": false }""");
-        var settings = folder.Load((SettingProperties.MaxHistory, value), (SettingProperties.AutoSave, value));
+        var settings = folder.Load((SettingTable.MaxHistory.Property, value), (SettingTable.AutoSave.Property, value));
         Assert.Empty(folder.Problems);
         Assert.Equal(5, settings.MaxHistory);
         Assert.False(settings.AutoSave);
@@ -74,7 +74,7 @@ public class SettingPropertiesTests
     public void A_bad_property_falls_back_to_the_file_value_and_says_so()
     {
         using var folder = new ConfigFolder().Write("""{ "max_history": 5 }""");
-        var settings = folder.Load((SettingProperties.MaxHistory, "lots"));
+        var settings = folder.Load((SettingTable.MaxHistory.Property, "lots"));
         Assert.Equal(5, settings.MaxHistory);
         var problem = folder.SingleProblem();
         Assert.Equal("The MSBuild property SessionResumeMaxHistory must be a whole number of at least 1, not \"lots\"; using 5 (from .session-resume.json).", problem.Message);
@@ -85,7 +85,7 @@ public class SettingPropertiesTests
     public void A_bad_property_after_a_bad_file_value_falls_back_to_the_default_and_says_so()
     {
         using var folder = new ConfigFolder().Write("""{ "max_history": 0 }""");
-        var settings = folder.Load((SettingProperties.MaxHistory, "lots"));
+        var settings = folder.Load((SettingTable.MaxHistory.Property, "lots"));
         Assert.Equal(20, settings.MaxHistory);
         Assert.EndsWith("not \"lots\"; using 20 (the default).", folder.Problems[^1].Message);
     }
@@ -115,7 +115,7 @@ public class SettingPropertiesTests
     public void Numbers_may_carry_blanks_and_a_plus_sign_as_MSBuild_may_pass_them()
     {
         using var folder = new ConfigFolder();
-        var settings = folder.Load((SettingProperties.MaxHistory, " 3 "), (SettingProperties.IdleMinutes, "+60"));
+        var settings = folder.Load((SettingTable.MaxHistory.Property, " 3 "), (SettingTable.IdleMinutes.Property, "+60"));
         Assert.Empty(folder.Problems);
         Assert.Equal(3, settings.MaxHistory);
         Assert.Equal(60, settings.IdleMinutes);
@@ -125,7 +125,7 @@ public class SettingPropertiesTests
     public void File_problems_come_before_property_problems_in_a_stable_order()
     {
         using var folder = new ConfigFolder().Write("""{ "idle_minutes": 0, "auto_save": "no" }""");
-        folder.Load((SettingProperties.IdleMinutes, "x"), (SettingProperties.AutoSave, "y"));
+        folder.Load((SettingTable.IdleMinutes.Property, "x"), (SettingTable.AutoSave.Property, "y"));
         Assert.Collection(folder.Problems,
             p => Assert.StartsWith(".session-resume.json: \"idle_minutes\"", p.Message),
             p => Assert.StartsWith(".session-resume.json: \"auto_save\"", p.Message),

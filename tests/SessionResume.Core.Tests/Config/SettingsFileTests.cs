@@ -275,7 +275,7 @@ public class SettingsFileTests
     [Fact]
     public void A_root_that_does_not_exist_or_is_blank_gives_the_defaults_without_throwing()
     {
-        var problems = new List<SessionResume.Store.Problem>();
+        var problems = new List<SessionResume.Common.Problem>();
         Assert.Equal(SessionSettings.Default, SettingsLoader.Load(Path.Combine(Path.GetTempPath(), "sr-no-such-" + Guid.NewGuid()), new Dictionary<string, string?>(), problems));
         Assert.Equal(SessionSettings.Default, SettingsLoader.Load("", new Dictionary<string, string?>(), problems));
         Assert.Equal(SessionSettings.Default, SettingsLoader.Load("bad\0root", new Dictionary<string, string?>(), problems));

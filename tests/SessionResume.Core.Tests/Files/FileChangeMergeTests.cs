@@ -1,6 +1,7 @@
 using System.Text.Json;
-using SessionResume.Files;
+using SessionResume.Merge;
 using SessionResume.Model;
+using SessionResume.Observations;
 
 namespace SessionResume.Tests.Files;
 

@@ -1,5 +1,5 @@
-using SessionResume.Files;
-using SessionResume.Store;
+using SessionResume.Common;
+using SessionResume.Observations;
 using SessionResume.Tests.Store;
 
 namespace SessionResume.Tests.Files;

@@ -1,4 +1,4 @@
-using SessionResume.Files;
+using SessionResume.Observations;
 
 namespace SessionResume.Tests.Files;
 

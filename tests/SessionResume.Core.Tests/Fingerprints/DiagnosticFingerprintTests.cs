@@ -1,8 +1,9 @@
+using SessionResume.Common;
 using SessionResume.Fingerprints;
 
 namespace SessionResume.Tests.Fingerprints;
 
-/// <summary>The "Must match" and "Must not match" cases of FINGERPRINTS.md for build diagnostics.</summary>
+/// <summary>The "Must match" and "Must not match" cases of docs/fingerprints.md for build diagnostics.</summary>
 public class DiagnosticFingerprintTests
 {
     const string LinuxRoot = "/home/b/work/repo";

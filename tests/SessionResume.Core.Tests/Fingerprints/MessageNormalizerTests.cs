@@ -2,7 +2,7 @@ using SessionResume.Fingerprints;
 
 namespace SessionResume.Tests.Fingerprints;
 
-/// <summary>Each normalisation rule of FINGERPRINTS.md, with the exact text it must produce.</summary>
+/// <summary>Each normalisation rule of docs/fingerprints.md, with the exact text it must produce.</summary>
 public class MessageNormalizerTests
 {
     const string LinuxRoot = "/home/b/work/repo";

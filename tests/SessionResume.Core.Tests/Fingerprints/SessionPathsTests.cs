@@ -1,4 +1,4 @@
-using SessionResume.Fingerprints;
+using SessionResume.Common;
 
 namespace SessionResume.Tests.Fingerprints;
 

@@ -2,7 +2,7 @@ using SessionResume.Fingerprints;
 
 namespace SessionResume.Tests.Fingerprints;
 
-/// <summary>Test identity and failure signatures (FINGERPRINTS.md, "Tests").</summary>
+/// <summary>Test identity and failure signatures (docs/fingerprints.md, "Tests").</summary>
 public class TestFingerprintTests
 {
     const string LinuxRoot = "/home/b/work/repo";

@@ -1,6 +1,6 @@
-using SessionResume.History;
+using SessionResume.Common;
+using SessionResume.Lifecycle;
 using SessionResume.Model;
-using SessionResume.Store;
 using SessionResume.Tests.Store;
 
 namespace SessionResume.Tests.History;

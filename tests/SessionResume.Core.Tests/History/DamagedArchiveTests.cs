@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Text;
-using SessionResume.History;
+using SessionResume.Common;
 using SessionResume.Model;
-using SessionResume.Store;
+using SessionResume.Views;
 
 namespace SessionResume.Tests.History;
 

@@ -1,6 +1,6 @@
-using SessionResume.History;
+using SessionResume.Common;
 using SessionResume.Model;
-using SessionResume.Store;
+using SessionResume.Views;
 
 namespace SessionResume.Tests.History;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using SessionResume.History;
+using SessionResume.Common;
 using SessionResume.Model;
-using SessionResume.Store;
 using Xunit.Abstractions;
 
 namespace SessionResume.Tests.History;

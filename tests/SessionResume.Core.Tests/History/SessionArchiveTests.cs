@@ -1,6 +1,7 @@
-using SessionResume.History;
+using SessionResume.Common;
+using SessionResume.Lifecycle;
 using SessionResume.Model;
-using SessionResume.Store;
+using SessionResume.Views;
 
 namespace SessionResume.Tests.History;
 

@@ -1,6 +1,5 @@
-using SessionResume.Fingerprints;
+using SessionResume.Common;
 using SessionResume.Model;
-using SessionResume.Store;
 using SessionResume.Tests.Merge;
 
 namespace SessionResume.Tests.Hostile;

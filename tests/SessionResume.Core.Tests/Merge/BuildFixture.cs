@@ -1,7 +1,9 @@
-using SessionResume.Diagnostics;
+using SessionResume.Common;
 using SessionResume.Fingerprints;
+using SessionResume.Lifecycle;
 using SessionResume.Merge;
 using SessionResume.Model;
+using SessionResume.Observations;
 
 namespace SessionResume.Tests.Merge;
 
@@ -13,7 +15,7 @@ sealed class BuildFixture
     public SessionState State { get; } = new();
     public FakeSources Sources { get; } = new();
     public DateTime Now { get; set; } = new(2026, 11, 24, 10, 0, 0, DateTimeKind.Utc);
-    public List<SessionResume.Store.Problem> LastProblems { get; private set; } = [];
+    public List<SessionResume.Common.Problem> LastProblems { get; private set; } = [];
 
     public static BuildDiagnostic Error(string code, string file, int line, string message, int column = 9) =>
         new(code, Severity.Error, file, line, column, message, Fingerprint.ForDiagnostic(Fingerprint.BuildTool, code, file, message, Root));

@@ -1,3 +1,4 @@
+using SessionResume.Common;
 using SessionResume.Model;
 using static SessionResume.Tests.Merge.BuildFixture;
 
@@ -144,11 +145,11 @@ public class ErrorLifecycleTests
     {
         var f = new BuildFixture();
         var windowsFingerprint = SessionResume.Fingerprints.Fingerprint.ForDiagnostic("build", "CS0029",
-            SessionResume.Fingerprints.SessionPaths.ToSessionPath(@"C:\work\repo\src\App\B.cs", @"C:\work\repo"), Conversion, @"C:\work\repo");
+            SessionResume.Common.SessionPaths.ToSessionPath(@"C:\work\repo\src\App\B.cs", @"C:\work\repo"), Conversion, @"C:\work\repo");
         var archived = new ResolvedError { Fingerprint = windowsFingerprint, Code = "CS0029", SessionId = "sess_20261101_002", Resolution = "Parsed the string" };
         var context = new SessionResume.Merge.MergeContext(f.Now, f.Sources) { LoadArchivedResolutions = () => [archived] };
         var problems = SessionResume.Merge.BuildMerge.Apply(f.State,
-            new SessionResume.Merge.BuildObservation(Project, "net10.0", ["net10.0"], true, [Error("CS0029", File, 9, Conversion)], []), context);
+            new SessionResume.Observations.BuildObservation(Project, "net10.0", ["net10.0"], true, [Error("CS0029", File, 9, Conversion)], []), context);
 
         Assert.Equal("sess_20261101_002", f.State.Errors.Unresolved[0].SeenBefore!.SessionId);
         Assert.Contains("Previous resolution: \"Parsed the string\"", Assert.Single(problems).Message);
@@ -174,11 +175,11 @@ public class ErrorLifecycleTests
     {
         var f = new BuildFixture();
         f.Build(Error("CS0029", File, 10, Conversion));
-        var before = SessionResume.Store.StateJson.Serialize(f.State.Errors.Unresolved);
+        var before = SessionResume.Model.StateJson.Serialize(f.State.Errors.Unresolved);
         f.Build("net10.0", ["net10.0"], "src/Other/Other.csproj", true, Error("CS0103", "src/Other/X.cs", 1, "The name 'x' does not exist in the current context"));
 
         Assert.Equal(2, f.State.Errors.Unresolved.Count);
-        Assert.Equal(before, SessionResume.Store.StateJson.Serialize(f.State.Errors.Unresolved.Where(e => e.Project == Project).ToList()));
+        Assert.Equal(before, SessionResume.Model.StateJson.Serialize(f.State.Errors.Unresolved.Where(e => e.Project == Project).ToList()));
     }
 
     [Fact]

@@ -1,8 +1,9 @@
+using SessionResume.Application;
+using SessionResume.Common;
 using SessionResume.Config;
 using SessionResume.Model;
-using SessionResume.Recording;
+using SessionResume.Observations;
 using SessionResume.Store;
-using SessionResume.Testing;
 using SessionResume.Tests.Store;
 
 namespace SessionResume.Tests.Recording;
@@ -120,13 +121,13 @@ public class CrashedRunsTests : IDisposable
     public void The_restore_records_a_crashed_run_it_finds_and_otherwise_does_not_write()
     {
         var session = Open();
-        var (output, problem) = RestoreView.Render(session, null, Now);
+        var (output, problem) = SessionRestore.Run(session, null, Now);
         Assert.Null(problem);
         Assert.False(File.Exists(StateFile));
 
         var journal = WriteJournal(DeadPid, started: 1);
         var warnings = new List<Problem>();
-        (output, problem) = RestoreView.Render(session, null, Now, warnings);
+        (output, problem) = SessionRestore.Run(session, null, Now, warnings);
         Assert.Null(problem);
         Assert.Empty(warnings);
         Assert.False(File.Exists(journal));

@@ -1,7 +1,9 @@
+using SessionResume.Application;
+using SessionResume.Common;
 using SessionResume.Config;
+using SessionResume.Merge;
 using SessionResume.Model;
-using SessionResume.Recording;
-using SessionResume.Sessions;
+using SessionResume.Observations;
 using SessionResume.Store;
 using SessionResume.Tests.Store;
 

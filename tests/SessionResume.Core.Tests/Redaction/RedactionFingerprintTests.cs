@@ -1,3 +1,4 @@
+using SessionResume.Common;
 using SessionResume.Fingerprints;
 using SessionResume.Redaction;
 using Xunit.Abstractions;
@@ -78,7 +79,7 @@ public class RedactionFingerprintTests(ITestOutputHelper output)
     [Fact]
     public void Test_identity_is_not_redacted_so_data_rows_with_different_secrets_stay_different_tests()
     {
-        // FINGERPRINTS.md: Add(1,2) and Add(2,3) are different tests. Two rows whose arguments are
+        // docs/fingerprints.md: Add(1,2) and Add(2,3) are different tests. Two rows whose arguments are
         // made-up tokens of one kind would become one test if the display name were redacted first.
         var first = $"App.Tests.TokenTests.Rejects(token: \"ghp_{Fake.Of(Fake.Alnum, 36, 1)}\")";
         var second = $"App.Tests.TokenTests.Rejects(token: \"ghp_{Fake.Of(Fake.Alnum, 36, 2)}\")";

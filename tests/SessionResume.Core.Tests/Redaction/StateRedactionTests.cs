@@ -1,7 +1,6 @@
 using System.Text.Json;
 using SessionResume.Model;
 using SessionResume.Redaction;
-using SessionResume.Store;
 using SessionResume.Tests.Sessions;
 
 namespace SessionResume.Tests.Redaction;

@@ -1,5 +1,5 @@
+using SessionResume.Merge;
 using SessionResume.Model;
-using SessionResume.Sessions;
 using static SessionResume.Tests.Sessions.States;
 
 namespace SessionResume.Tests.Sessions;
@@ -64,7 +64,7 @@ public class SaveMergeTests
 
         Assert.True(outcome.Applied);
         // Through the file and back: what is written is what was given.
-        var read = SessionResume.Store.StateJson.Deserialize(Json(state));
+        var read = SessionResume.Model.StateJson.Deserialize(Json(state));
         Assert.Equal("Füge \"Login\" hinzu; 🚀", read.Objectives.Primary);
         Assert.Equal(awkward, read.Todos);
         Assert.Equal(awkward, read.Context.KeyDecisions);

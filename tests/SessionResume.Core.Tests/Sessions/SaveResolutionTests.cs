@@ -1,5 +1,5 @@
+using SessionResume.Merge;
 using SessionResume.Model;
-using SessionResume.Sessions;
 using static SessionResume.Tests.Sessions.States;
 
 namespace SessionResume.Tests.Sessions;
@@ -53,6 +53,8 @@ public class SaveResolutionTests
         SessionResume.Merge.NextPrompts.Regenerate(state);
         Assert.Contains(state.NextPrompts, p => p.StartsWith("Fix error CS0029", StringComparison.Ordinal));
         Resolve("CS0029-0123456789ab=fixed");
+        // As the write path does after every change.
+        SessionResume.Merge.NextPrompts.Regenerate(state);
         Assert.DoesNotContain(state.NextPrompts, p => p.StartsWith("Fix error CS0029", StringComparison.Ordinal));
     }
 

@@ -1,5 +1,5 @@
+using SessionResume.Merge;
 using SessionResume.Model;
-using SessionResume.Sessions;
 using static SessionResume.Tests.Sessions.MergeInputs;
 using static SessionResume.Tests.Sessions.States;
 
@@ -217,6 +217,8 @@ public class StateFileMergeErrorTests
     public void Generated_prompts_follow_the_merged_errors()
     {
         var merged = MergedIntoCurrent();
+        // As the write path does after every change.
+        NextPrompts.Regenerate(merged);
         Assert.Contains("Fix error CA1416 in src/App/Registry.cs line 9: This call site is reachable on all platforms.", merged.NextPrompts);
     }
 }

@@ -1,5 +1,6 @@
+using SessionResume.Common;
+using SessionResume.Merge;
 using SessionResume.Model;
-using SessionResume.Sessions;
 using static SessionResume.Tests.Sessions.MergeInputs;
 using static SessionResume.Tests.Sessions.States;
 

@@ -1,5 +1,5 @@
+using SessionResume.Merge;
 using SessionResume.Model;
-using SessionResume.Sessions;
 using static SessionResume.Tests.Sessions.MergeInputs;
 using static SessionResume.Tests.Sessions.States;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
+using SessionResume.Common;
+using SessionResume.Merge;
 using SessionResume.Model;
-using SessionResume.Store;
-using SessionResume.Testing;
+using SessionResume.Observations;
 
 namespace SessionResume.Tests.Sessions;
 

@@ -1,7 +1,9 @@
 using System.Text;
+using SessionResume.Common;
+using SessionResume.Merge;
 using SessionResume.Model;
+using SessionResume.Observations;
 using SessionResume.Store;
-using SessionResume.Testing;
 using SessionResume.Tests.Merge;
 using Xunit.Abstractions;
 
@@ -27,7 +29,7 @@ public class StateSizeLimitTests(ITestOutputHelper output)
         }
         var failures = Enumerable.Range(0, 5000).Select(i => new TestResultRecord($"App.Tests.T{i}", $"App.Tests.T{i}(value: {i})", "App.Tests", TestOutcome.Failed,
             ErrorMessage: "Assert.Equal() Failure\n" + new string('m', 2000), ErrorStackTrace: $"   at App.Tests.T{i}() in /repo/tests/App.Tests/T.cs:line {i + 1}")).ToList();
-        SessionResume.Testing.TestMerge.Apply(build.State, new TestRunObservation("tests/App.Tests/App.Tests.csproj", "net10.0", false, failures, null),
+        SessionResume.Merge.TestMerge.Apply(build.State, new TestRunObservation("tests/App.Tests/App.Tests.csproj", "net10.0", false, failures, null),
             new SessionResume.Merge.MergeContext(Now, build.Sources), BuildFixture.Root);
         return build.State;
     }

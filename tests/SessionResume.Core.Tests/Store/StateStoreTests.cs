@@ -1,3 +1,4 @@
+using SessionResume.Common;
 using SessionResume.Model;
 using SessionResume.Store;
 

@@ -1,4 +1,4 @@
-using SessionResume.Store;
+using SessionResume.Model;
 
 namespace SessionResume.Tests.Store;
 

@@ -1,4 +1,4 @@
-using SessionResume.Testing;
+using SessionResume.Observations;
 
 namespace SessionResume.Tests.Testing;
 

@@ -1,4 +1,5 @@
-using SessionResume.Testing;
+using SessionResume.Merge;
+using SessionResume.Observations;
 
 namespace SessionResume.Tests.Testing;
 

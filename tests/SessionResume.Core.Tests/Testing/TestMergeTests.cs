@@ -1,6 +1,6 @@
 using SessionResume.Merge;
 using SessionResume.Model;
-using SessionResume.Testing;
+using SessionResume.Observations;
 
 namespace SessionResume.Tests.Testing;
 

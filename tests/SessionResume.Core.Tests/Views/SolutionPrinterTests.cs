@@ -1,4 +1,4 @@
-using SessionResume.Recording;
+using SessionResume.Application;
 
 namespace SessionResume.Tests.Views;
 

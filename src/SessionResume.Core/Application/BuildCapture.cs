@@ -1,0 +1,53 @@
+using SessionResume.Common;
+using SessionResume.Merge;
+using SessionResume.Observations;
+
+namespace SessionResume.Application;
+
+/// <summary>Everything the capture task knows about one compile.</summary>
+public sealed record BuildCaptureRequest(
+    Session Session,
+    string SarifFile,
+    string ProjectFile,
+    string TargetFramework,
+    IReadOnlyList<string> ProjectTargetFrameworks,
+    string? Language,
+    IReadOnlyList<string> PackageReferences,
+    bool Compiled);
+
+/// <summary>Reads a compile's SARIF log and merges it into the state: the capture task's whole job.</summary>
+public static class BuildCapture
+{
+    public static CaptureResult Run(BuildCaptureRequest request, Func<DateTime> clock)
+    {
+        var root = request.Session.Root;
+        var project = SessionPaths.ToSessionPath(request.ProjectFile, root);
+        List<BuildDiagnostic> diagnostics;
+        try
+        {
+            diagnostics = SarifReader.Read(request.SarifFile, root, request.ProjectFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
+        {
+            return new CaptureResult(false, [new Problem(Problem.InputUnreadable,
+                $"The compiler's diagnostics log {request.SarifFile} could not be read ({e.Message}); this compile was not recorded.")]);
+        }
+
+        var tfm = string.IsNullOrEmpty(request.TargetFramework) ? "default" : request.TargetFramework;
+        var observation = new BuildObservation(project, tfm,
+            request.ProjectTargetFrameworks.Count > 0 ? request.ProjectTargetFrameworks : [tfm],
+            request.Compiled, diagnostics, TechStack.Infer(request.Language, tfm, request.PackageReferences));
+        var failed = diagnostics.Any(d => d.Severity == Severity.Error);
+        return SessionWriter.Record(request.Session, clock, failed,
+            (state, context) => BuildMerge.Apply(state, observation, context));
+    }
+}
+
+public sealed record CaptureResult(bool Recorded, IReadOnlyList<Problem> Problems)
+{
+    /// <summary>Where an update that ended the session archived it (SessionSave).</summary>
+    public string? ArchivedTo { get; init; }
+
+    /// <summary>Whether the change itself changed the state (a write may also only record a crashed run).</summary>
+    public bool Changed { get; init; }
+}

@@ -1,0 +1,33 @@
+
+namespace SessionResume.Observations;
+
+/// <summary>context.tech_stack: language, target framework and the notable packages a project uses.</summary>
+public static class TechStack
+{
+    // Build plumbing that says nothing about what the code is.
+    static readonly string[] NotNotable =
+    [
+        "SessionResume.Build", "Microsoft.NET.Test.Sdk", "coverlet.", "Microsoft.SourceLink.", "Microsoft.CodeAnalysis.",
+        "xunit.runner.", "xunit.analyzers", "MSTest.Analyzers", "NUnit.Analyzers", "NUnit3TestAdapter", "Microsoft.Build.",
+    ];
+
+    public static List<string> Infer(string? language, string targetFramework, IEnumerable<string> packageReferences)
+    {
+        var stack = new List<string>();
+        var lang = language switch
+        {
+            "C#" => "C#",
+            "VB" => "Visual Basic",
+            "F#" => "F#",
+            _ => null,
+        };
+        if (lang is not null) stack.Add(lang);
+        if (targetFramework != "default") stack.Add(targetFramework);
+        stack.AddRange(packageReferences
+            .Where(p => !string.IsNullOrWhiteSpace(p) && !NotNotable.Any(n => p.StartsWith(n, StringComparison.OrdinalIgnoreCase)))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .Take(10));
+        return stack;
+    }
+}
