@@ -66,7 +66,7 @@ public sealed class SessionResumeTestLogger : ITestLoggerWithParameters
     void NotRecorded(Exception e)
     {
         broken = true;
-        Output($"SessionResume.Build warning SR0005: this test run is not recorded ({e.GetType().Name}: {e.Message}).");
+        Output(WarningLine.NotRecorded("this test run is", e));
     }
 
     void Complete(TestRunCompleteEventArgs e)

@@ -53,7 +53,7 @@ internal sealed class SessionResumeDataConsumer(string[] args, TestHostJournal? 
             // An extension that throws would fail the user's run. A run with a result missing would be
             // recorded with wrong counts, so the run is not recorded at all; one warning says so.
             broken = true;
-            warn($"SessionResume.Build warning SR0005: this test run is not recorded ({TestingPlatformBuilderHook.Describe(e)}).");
+            warn(WarningLine.NotRecorded("this test run is", e));
         }
         return Task.CompletedTask;
     }
@@ -90,7 +90,7 @@ internal sealed class SessionResumeDataConsumer(string[] args, TestHostJournal? 
         catch (Exception e)
         {
             // The run itself is over and its result stands; at worst the next update records it again from the journal.
-            warn($"SessionResume.Build warning SR0005: the test run's journal was not closed ({TestingPlatformBuilderHook.Describe(e)}).");
+            warn(WarningLine.For(Problem.Internal, $"the test run's journal was not closed ({TestingPlatformBuilderHook.Describe(e)})."));
         }
         return Task.CompletedTask;
     }

@@ -23,6 +23,7 @@ public static class TestingPlatformBuilderHook
         }
         catch (Exception e)
         {
+            // Written out, not WarningLine: this method must not touch the core, which may be what failed to load.
             Console.Error.WriteLine($"SessionResume.Build warning SR0005: this test run is not recorded ({Describe(e)}).");
         }
     }
