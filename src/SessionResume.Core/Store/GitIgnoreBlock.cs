@@ -25,9 +25,11 @@ public static class GitIgnoreBlock
         var path = Path.Combine(root, ".gitignore");
         var existing = File.Exists(path) ? File.ReadAllText(path) : "";
         if (existing.Contains(StartMarker, StringComparison.Ordinal)) return false;
-        var separator = existing.Length == 0 || existing.EndsWith('\n') ? "" : "\n";
-        var block = string.Join("\n", [StartMarker, .. Patterns, EndMarker]) + "\n";
-        File.AppendAllText(path, separator + (existing.Length > 0 ? "\n" : "") + block);
+        // The file's own line ends (CRLF in many Windows repositories), so git sees no mixed endings.
+        var newline = existing.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var separator = existing.Length == 0 || existing.EndsWith('\n') ? "" : newline;
+        var block = string.Join(newline, [StartMarker, .. Patterns, EndMarker]) + newline;
+        File.AppendAllText(path, separator + (existing.Length > 0 ? newline : "") + block);
         return true;
     }
 }

@@ -17,4 +17,16 @@ public class GitIgnoreBlockTests
         Assert.Contains("/.session-history/", text);
         Assert.Contains("/token-cache/", text);
     }
+
+    [Fact]
+    public void A_file_with_crlf_line_ends_gets_the_block_with_crlf_too()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File(".gitignore"), "bin/\r\nobj/");
+        Assert.True(GitIgnoreBlock.Ensure(dir.Path));
+        var text = File.ReadAllText(dir.File(".gitignore"));
+        Assert.StartsWith("bin/\r\nobj/\r\n\r\n# >>> SessionResume.Build", text);
+        Assert.Equal(text.Split('\n').Length - 1, text.Split("\r\n").Length - 1);   // no line ends in LF alone
+        Assert.EndsWith("# <<< SessionResume.Build\r\n", text);
+    }
 }
