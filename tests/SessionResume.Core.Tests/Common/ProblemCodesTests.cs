@@ -24,6 +24,17 @@ public class ProblemCodesTests
         Assert.Equal(Problem.Codes.Select(c => c.Code), listed);
     }
 
+    /// <summary>Every warning code stays a warning under -warnaserror; SR0009 is the one error (a verb's own input).</summary>
+    [Fact]
+    public void The_props_keep_every_warning_code_a_warning_under_warnaserror()
+    {
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryRoot(), "build", "SessionResume.Build.props"));
+        var kept = props.Descendants().Single(e => e.Name.LocalName == "MSBuildWarningsNotAsErrors").Value
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(code => code.StartsWith("SR", StringComparison.Ordinal));
+        Assert.Equal(Problem.Codes.Select(c => c.Code).Where(code => code != Problem.UnknownReference), kept);
+    }
+
     [Fact]
     public void The_warning_line_is_the_form_msbuild_gives_a_warning()
     {
