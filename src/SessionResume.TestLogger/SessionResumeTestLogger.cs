@@ -1,6 +1,6 @@
+using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
-using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using SessionResume.Application;
 using SessionResume.Common;
 using SessionResume.Merge;

@@ -1,7 +1,7 @@
 using System.Reflection;
+using Microsoft.Testing.Platform.Extensions;
 using Microsoft.Testing.Platform.Extensions.Messages;
 using Microsoft.Testing.Platform.Extensions.TestHost;
-using Microsoft.Testing.Platform.Extensions;
 using Microsoft.Testing.Platform.Services;
 using SessionResume.Application;
 using SessionResume.Common;

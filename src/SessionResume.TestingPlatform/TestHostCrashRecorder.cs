@@ -1,5 +1,5 @@
-using Microsoft.Testing.Platform.Extensions.TestHostControllers;
 using Microsoft.Testing.Platform.Extensions;
+using Microsoft.Testing.Platform.Extensions.TestHostControllers;
 using SessionResume.Common;
 using SessionResume.Observations;
 

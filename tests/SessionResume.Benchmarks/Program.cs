@@ -24,7 +24,7 @@ catch (ArgumentException e)
 try
 {
     // --only TEXT runs the scenarios whose name contains TEXT (e.g. --only test).
-Benchmark.Run(options, Scenarios.All.Where(s => options.Only is null || s.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase)).ToList());
+    Benchmark.Run(options, Scenarios.All.Where(s => options.Only is null || s.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase)).ToList());
     return 0;
 }
 catch (BenchmarkException e)

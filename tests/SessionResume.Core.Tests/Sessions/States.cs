@@ -25,33 +25,33 @@ static class States
 
     public static ErrorEntry Error(string fingerprint, string code = "CS0029", string file = "src/App/B.cs", int line = 42,
         string message = "Cannot implicitly convert type 'string' to 'int'", int attempts = 1, string project = App, int seen = 0) => new()
-    {
-        Fingerprint = fingerprint,
-        Code = code,
-        File = file,
-        Line = line,
-        Column = 9,
-        Error = message,
-        Attempts = attempts,
-        Project = project,
-        TargetFrameworks = ["net10.0"],
-        FirstSeen = At(seen),
-        LastSeen = At(seen),
-    };
+        {
+            Fingerprint = fingerprint,
+            Code = code,
+            File = file,
+            Line = line,
+            Column = 9,
+            Error = message,
+            Attempts = attempts,
+            Project = project,
+            TargetFrameworks = ["net10.0"],
+            FirstSeen = At(seen),
+            LastSeen = At(seen),
+        };
 
     public static ResolvedError Resolved(string fingerprint, string resolution = "Parsed the text", int minutes = 0,
         string code = "CS0103", string project = App, string session = "sess_20261123_002") => new()
-    {
-        Fingerprint = fingerprint,
-        Code = code,
-        File = "src/App/C.cs",
-        Line = 7,
-        Error = "The name 'Foo' does not exist in the current context",
-        Resolution = resolution,
-        Project = project,
-        SessionId = session,
-        ResolvedAt = At(minutes),
-    };
+        {
+            Fingerprint = fingerprint,
+            Code = code,
+            File = "src/App/C.cs",
+            Line = 7,
+            Error = "The name 'Foo' does not exist in the current context",
+            Resolution = resolution,
+            Project = project,
+            SessionId = session,
+            ResolvedAt = At(minutes),
+        };
 
     public static TestFailure Failure(string fingerprint, string name = "App.Tests.AuthTests.Login", int attempts = 1, int seen = 0, string tfm = "net10.0") => new()
     {
