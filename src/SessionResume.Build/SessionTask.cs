@@ -50,7 +50,7 @@ public abstract class SessionTask : Microsoft.Build.Utilities.Task
         }
         catch (Exception e)
         {
-            Report(new Problem(Problem.Internal, $"SessionResume.Build failed unexpectedly and recorded nothing ({e.GetType().Name}: {e.Message}). Please report this with the build log."));
+            Report(Problems.Unexpected(e));
         }
         // Only a user's own mistake in a verb's arguments (an unknown SessionFormat) is an error.
         return !Log.HasLoggedErrors;

@@ -90,7 +90,7 @@ internal sealed class SessionResumeDataConsumer(string[] args, TestHostJournal? 
         catch (Exception e)
         {
             // The run itself is over and its result stands; at worst the next update records it again from the journal.
-            warn(WarningLine.For(Problem.Internal, $"the test run's journal was not closed ({TestingPlatformBuilderHook.Describe(e)})."));
+            warn(WarningLine.For(Problems.JournalNotClosed(TestingPlatformBuilderHook.Describe(e))));
         }
         return Task.CompletedTask;
     }

@@ -29,8 +29,7 @@ public static class BuildCapture
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
         {
-            return new CaptureResult(false, [new Problem(Problem.InputUnreadable,
-                $"The compiler's diagnostics log {request.SarifFile} could not be read ({e.Message}); this compile was not recorded.")]);
+            return new CaptureResult(false, [Problems.SarifUnreadable(request.SarifFile, e)]);
         }
 
         var tfm = string.IsNullOrEmpty(request.TargetFramework) ? "default" : request.TargetFramework;

@@ -73,8 +73,7 @@ internal static class CrashedRuns
             done.Add(path);
             if (header is not { Project: { Length: > 0 } project, TargetFramework: { Length: > 0 } framework, Pid: { } headerPid } || headerPid != pid)
             {
-                problems.Add(new Problem(Problem.InputUnreadable,
-                    $"The test run journal {path} could not be read, so that run (if its test host crashed) was not recorded; it was deleted.", path));
+                problems.Add(Problems.JournalUnreadable(path));
                 continue;
             }
             var aborted = TestHostJournal.AbortReason(exitCode: null, exitedGracefully: journal.Exited, journal,

@@ -78,7 +78,7 @@ public static class SessionVerbs
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidStateException)
             {
                 var reason = e is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : e.Message;
-                problems.Add(new Problem(Problem.InputUnreadable, $"SessionMerge skipped {label}: {reason}. The other inputs were merged.", path));
+                problems.Add(Problems.MergeInputSkipped(label, reason, path));
             }
         }
         if (readable.Count == 0) return new VerbResult(["Nothing was merged."], problems, []);

@@ -159,8 +159,7 @@ public static class SessionWriter
         if (Archive(ended, session, archiveProblems) is null && SessionIdFormat.IsValid(ended.SessionId))
         {
             var why = string.Join(" ", archiveProblems.Select(p => p.Message));
-            problems.Add(new Problem(Problem.WriteFailed,
-                $"Session {ended.SessionId} has ended but could not be archived, so it stays in {session.Location.StateFile} and this update was not recorded: {why}"));
+            problems.Add(Problems.EndedSessionKept(ended.SessionId, session.Location.StateFile, why));
             return false;
         }
         problems.AddRange(archiveProblems);
@@ -180,7 +179,7 @@ public static class SessionWriter
         try { GitIgnoreBlock.Ensure(session.Root); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problems.Add(new Problem(Problem.WriteFailed, $"Could not add the session files to {Path.Combine(session.Root, ".gitignore")}: {e.Message}"));
+            problems.Add(Problems.GitIgnoreNotWritten(Path.Combine(session.Root, ".gitignore"), e));
         }
     }
 }

@@ -11,5 +11,5 @@ public static class WarningLine
     public static string For(string code, string message) => $"SessionResume.Build warning {code}: {message}";
 
     /// <summary>SR0005: the package failed unexpectedly while recording <paramref name="what"/>; the user's run goes on.</summary>
-    public static string NotRecorded(string what, Exception e) => For(Problem.Internal, $"{what} not recorded ({e.GetType().Name}: {e.Message}).");
+    public static string NotRecorded(string what, Exception e) => For(Problems.NotRecorded(what, e));
 }

@@ -25,7 +25,7 @@ internal static class SettingsFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problems.Add(new Problem(Problem.ConfigInvalid, $"{name} could not be read ({e.Message}); every setting uses its default.", path));
+            problems.Add(Problems.ConfigUnreadable(name, e, path));
             return settings;
         }
 
@@ -42,7 +42,7 @@ internal static class SettingsFile
         {
             var line = (int)(e.LineNumber ?? -1) + 1;
             var column = (int)(e.BytePositionInLine ?? -1) + 1;
-            problems.Add(new Problem(Problem.ConfigInvalid, $"{name} is not valid JSON ({e.Message}); every setting uses its default.", path, line, column));
+            problems.Add(Problems.ConfigNotJson(name, e, path, line, column));
             return settings;
         }
 
@@ -51,8 +51,7 @@ internal static class SettingsFile
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                problems.Add(new Problem(Problem.ConfigInvalid,
-                    $"{name} must hold a JSON object such as {{ \"{SettingTable.MaxHistory.Key}\": 20 }}, not {Article(root.ValueKind)}; every setting uses its default.", path));
+                problems.Add(Problems.ConfigNotObject(name, $"{{ \"{SettingTable.MaxHistory.Key}\": 20 }}", Article(root.ValueKind), path));
                 return settings;
             }
             var keysSeen = new HashSet<string>(StringComparer.Ordinal);
@@ -68,11 +67,11 @@ internal static class SettingsFile
         var setting = SettingTable.ByKey(property.Name);
         if (setting is null)
         {
-            problems.Add(new Problem(Problem.ConfigInvalid, UnknownKeyMessage(property.Name), path));
+            problems.Add(Problems.ConfigUnknownKey(SettingsLoader.FileName, property.Name, KeySuggestion.For(property.Name), SettingTable.All.Select(s => s.Key), path));
             return settings;
         }
         if (!keysSeen.Add(setting.Key))
-            problems.Add(new Problem(Problem.ConfigInvalid, $"{name}: \"{setting.Key}\" is given more than once; the last valid value is used.", path));
+            problems.Add(Problems.ConfigKeyRepeated(name, setting.Key, path));
 
         if (setting.TryApply(property.Value, ref settings))
         {
@@ -81,19 +80,10 @@ internal static class SettingsFile
         }
 
         var hint = setting.IsRightButQuoted(property.Value) ? " Write the value without quotes." : "";
-        problems.Add(new Problem(Problem.ConfigInvalid,
-            $"{name}: \"{setting.Key}\" must be {setting.Requirement}, not {Shown(property.Value)}; using {setting.Show(settings)}.{hint}", path));
+        problems.Add(Problems.ConfigBadValue(name, setting.Key, setting.Requirement, Shown(property.Value), setting.Show(settings), hint, path));
         return settings;
     }
 
-    static string UnknownKeyMessage(string key)
-    {
-        var name = SettingsLoader.FileName;
-        var suggestion = KeySuggestion.For(key);
-        return suggestion is not null
-            ? $"{name}: unknown key \"{key}\" (did you mean \"{suggestion}\"?); it is ignored."
-            : $"{name}: unknown key \"{key}\"; it is ignored. The known keys are {string.Join(", ", SettingTable.All.Select(s => s.Key))}.";
-    }
 
     /// <summary>The value as it is written in the file, shortened if long (an object pasted by mistake).</summary>
     static string Shown(JsonElement value)

@@ -35,8 +35,7 @@ public static class SettingsLoader
             if (!properties.TryGetValue(setting.Property, out var text) || string.IsNullOrWhiteSpace(text)) continue;
             if (setting.TryApply(text, ref settings)) continue;
             var source = keysFromFile.Contains(setting.Key) ? $"from {FileName}" : "the default";
-            problems.Add(new Problem(Problem.ConfigInvalid,
-                $"The MSBuild property {setting.Property} must be {setting.Requirement}, not \"{text.Trim()}\"; using {setting.Show(settings)} ({source})."));
+            problems.Add(Problems.PropertyBadValue(setting.Property, setting.Requirement, text.Trim(), setting.Show(settings), source));
         }
         return settings;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
 
@@ -78,7 +79,7 @@ public static class Fingerprint
     }
 
     /// <summary>XxHash3_64 (seed 0) of the UTF-8 bytes, as 16 lower-case hex digits. Platform-independent, unlike string.GetHashCode.</summary>
-    public static string Hash(string text) => XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(text)).ToString("x16");
+    public static string Hash(string text) => XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(text)).ToString("x16", CultureInfo.InvariantCulture);
 
     static string HashParts(params string[] parts) => Hash(Version + Separator + string.Join(Separator, parts));
 

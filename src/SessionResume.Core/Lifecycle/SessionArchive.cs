@@ -38,7 +38,7 @@ public sealed class SessionArchive(string directory, string? sessionRoot = null)
         {
             // The id becomes a file name; anything else (a hand-edited id, a path) is not written anywhere.
             var why = id is null ? "it has no session_id" : $"its session_id '{id}' is not of the form sess_YYYYMMDD_NNN";
-            problems.Add(new Problem(Problem.WriteFailed, $"The session was not archived to {DisplayDirectory}: {why}."));
+            problems.Add(Problems.NotArchived(DisplayDirectory, why));
             return null;
         }
         var plain = PlainPath(id!);
@@ -49,7 +49,7 @@ public sealed class SessionArchive(string directory, string? sessionRoot = null)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problems.Add(WriteProblem($"Could not archive the session to {Display(plain)}", e));
+            problems.Add(Problems.HistoryNotWritten($"Could not archive the session to {Display(plain)}", e));
             return null;
         }
         // The older compressed copy of this id is out of date now; List prefers the .json meanwhile.
@@ -143,13 +143,13 @@ public sealed class SessionArchive(string directory, string? sessionRoot = null)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problems.Add(WriteProblem($"Could not remove the empty directory {DisplayDirectory}", e));
+            problems.Add(Problems.HistoryNotWritten($"Could not remove the empty directory {DisplayDirectory}", e));
         }
         return deleted;
     }
 
     /// <summary>Every archive file, both forms of an id included.</summary>
-    IEnumerable<ArchivedSession> ArchiveFiles()
+    List<ArchivedSession> ArchiveFiles()
     {
         if (!Directory.Exists(DirectoryPath)) return [];
         try
@@ -194,14 +194,14 @@ public sealed class SessionArchive(string directory, string? sessionRoot = null)
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                problems.Add(WriteProblem($"Could not compress {Display(plain)}; it stays uncompressed", e));
+                problems.Add(Problems.HistoryNotWritten($"Could not compress {Display(plain)}; it stays uncompressed", e));
                 continue;
             }
             TryDelete(plain, problems);
         }
     }
 
-    byte[] ReadContent(ArchivedSession session)
+    static byte[] ReadContent(ArchivedSession session)
     {
         var bytes = StateStore.ReadLimited(session.FilePath);
         return session.Compressed ? GzipFile.Decompress(bytes) : bytes;
@@ -217,7 +217,7 @@ public sealed class SessionArchive(string directory, string? sessionRoot = null)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problems.Add(WriteProblem($"Could not delete {Display(path)}", e));
+            problems.Add(Problems.HistoryNotWritten($"Could not delete {Display(path)}", e));
             return false;
         }
     }
@@ -225,12 +225,8 @@ public sealed class SessionArchive(string directory, string? sessionRoot = null)
     Problem Unreadable(ArchivedSession session, Exception e)
     {
         var what = e is InvalidStateException ? e.Message : $"it cannot be read ({e.Message.TrimEnd('.')})";
-        return new Problem(Problem.HistoryUnreadable,
-            $"The archived session {Display(session.FilePath)} was skipped: {what}. The file was left as it is.", session.FilePath);
+        return Problems.ArchiveSkipped(Display(session.FilePath), what, session.FilePath);
     }
-
-    static Problem WriteProblem(string what, Exception e) =>
-        new(Problem.WriteFailed, $"{what}: {e.Message} Check that the folder is writable and the disk is not full.");
 
     string Display(string path) => DisplayPath.Of(path, SessionRoot);
     string PlainPath(string id) => Path.Combine(DirectoryPath, id + SessionIdFormat.PlainExtension);

@@ -80,8 +80,5 @@ public static class BuildMerge
     }
 
     static Problem SeenBeforeWarning(ErrorEntry entry, MergeContext context) =>
-        new(Problem.SeenBefore,
-            $"This error was seen before (session {entry.SeenBefore!.SessionId ?? "unknown"}, {Fingerprint.Display(entry.Code, entry.Fingerprint)}). " +
-            $"Previous resolution: \"{entry.SeenBefore.Resolution}\"",
-            entry.File, entry.Line, entry.Column);
+        Problems.SeenBefore(entry.SeenBefore!.SessionId, Fingerprint.Display(entry.Code, entry.Fingerprint), entry.SeenBefore.Resolution, entry.File, entry.Line, entry.Column);
 }

@@ -8,7 +8,7 @@ public static partial class CrashReport
     [GeneratedRegex(@"(?:test running when the crash occurred|tests? (?:was|were) running when the (?:crash|hang|timeout) occurred|test that was running)[^:]*:\s*(?<name>[^\r\n]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RunningTestLine();
 
-    public static string? RunningTest(string abortMessage) => RunningTests(abortMessage).FirstOrDefault();
+    public static string? RunningTest(string abortMessage) => RunningTests(abortMessage) is [var first, ..] ? first : null;
 
     /// <summary>
     /// Every test the report names as running, in order, once each. vstest names one; the MTP extension
@@ -22,5 +22,5 @@ public static partial class CrashReport
             .ToList();
 
     internal static string AssemblyOf(TestRunObservation run) =>
-        run.Results.FirstOrDefault()?.AssemblyName ?? Path.GetFileNameWithoutExtension(run.Project);
+        (run.Results is [var first, ..] ? first.AssemblyName : null) ?? Path.GetFileNameWithoutExtension(run.Project);
 }

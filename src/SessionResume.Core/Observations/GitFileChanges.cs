@@ -83,17 +83,12 @@ public static class GitFileChanges
 
     static Problem Failure(string command, GitRun run, string root, TimeSpan timeout)
     {
-        const string consequence = "so the files changed in this session were not recorded.";
-        var message = run.Outcome switch
+        return run.Outcome switch
         {
-            GitRunOutcome.NotStarted =>
-                $"git could not be started ({run.Error.Trim()}), {consequence} Install git or put it on PATH. {HowToSilence}",
-            GitRunOutcome.TimedOut =>
-                $"\"{command}\" did not finish within {Seconds(timeout)} s in {root} and was stopped, {consequence} {HowToSilence}",
-            _ =>
-                $"\"{command}\" failed in {root} (exit code {run.ExitCode}{FirstLine(run.Error)}), {consequence} {HowToSilence}",
+            GitRunOutcome.NotStarted => Problems.GitNotStarted(run.Error.Trim(), HowToSilence),
+            GitRunOutcome.TimedOut => Problems.GitTimedOut(command, Seconds(timeout), root, HowToSilence),
+            _ => Problems.GitFailed(command, root, run.ExitCode, FirstLine(run.Error), HowToSilence),
         };
-        return new Problem(Problem.GitUnavailable, message);
     }
 
     static string Seconds(TimeSpan timeout) => timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);

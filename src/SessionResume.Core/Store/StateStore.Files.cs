@@ -38,8 +38,7 @@ public sealed partial class StateStore
         {
             var aside = AsideName();
             File.Move(StateFile, aside);
-            problems.Add(new Problem(Problem.StateUnreadable,
-                $"{StateFile} could not be read ({e.Message}). It was kept as {aside} and a fresh state was started.", StateFile));
+            problems.Add(Problems.StateSetAside(StateFile, e.Message, aside));
             return null;
         }
     }

@@ -37,12 +37,12 @@ public sealed partial class StateStore(string stateFile, Func<DateTime> clock, T
         }
         catch (InvalidStateException e)
         {
-            problem = new Problem(Problem.StateUnreadable, $"{StateFile} cannot be read: {e.Message}. It will be moved aside at the next update.", StateFile);
+            problem = Problems.StateInvalid(StateFile, e.Message);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problem = new Problem(Problem.StateUnreadable, $"{StateFile} cannot be read: {Explain(e)}", StateFile);
+            problem = Problems.StateNotReadable(StateFile, Explain(e));
             return null;
         }
     }
@@ -71,16 +71,14 @@ public sealed partial class StateStore(string stateFile, Func<DateTime> clock, T
         {
             if (Directory.Exists(StateFile))
             {
-                problems.Add(new Problem(Problem.WriteFailed,
-                    $"Could not update {StateFile}: it is a directory, not a file, so this build's results were not recorded. Rename or remove that directory, or set SessionResumeStateFile (\"state_file\" in .session-resume.json) to a file path.", StateFile));
+                problems.Add(Problems.StateIsDirectory(StateFile));
                 return new UpdateResult(false, false, problems);
             }
             Directory.CreateDirectory(Path.GetDirectoryName(StateFile)!);
             using var lockHandle = new StateLock(StateFile, LockTimeout).Acquire();
             if (lockHandle is null)
             {
-                problems.Add(new Problem(Problem.LockTimeout,
-                    $"Could not lock {LockFile} within {LockTimeout.TotalSeconds:0} s (another build or test run still holds it); this update was not recorded. The OS releases the lock when its process exits: look for a hung dotnet process."));
+                problems.Add(Problems.LockTimedOut(LockFile, LockTimeout));
                 return new UpdateResult(false, false, problems);
             }
             CleanLeftoverTempFiles();
@@ -98,7 +96,7 @@ public sealed partial class StateStore(string stateFile, Func<DateTime> clock, T
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problems.Add(new Problem(Problem.WriteFailed, $"Could not update {StateFile}: {Explain(e)}", StateFile));
+            problems.Add(Problems.StateNotWritten(StateFile, Explain(e)));
             return new UpdateResult(false, false, problems);
         }
     }

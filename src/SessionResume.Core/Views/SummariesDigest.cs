@@ -97,7 +97,7 @@ public static class SummariesDigest
     }
 
     /// <summary>"a; b; c; and 4 more", each item one shortened line. <paramref name="total"/> counts items beyond the list too.</summary>
-    static string Listed(IReadOnlyList<string> items, int max, int? total = null)
+    static string Listed(List<string> items, int max, int? total = null)
     {
         var shown = items.Take(max).Select(i => Inline(i, ItemMax)).ToList();
         var more = Math.Max(total ?? items.Count, items.Count) - shown.Count;
@@ -135,7 +135,7 @@ public static class SummariesDigest
         if (!SessionIdFormat.IsValid(state.SessionId))
         {
             // A section is found again by its id: without a valid one it would merge into its neighbour.
-            problems.Add(new Problem(Problem.WriteFailed, $"The session was not added to {RelativePath}: it has no session_id of the form sess_YYYYMMDD_NNN."));
+            problems.Add(Problems.DigestSkipped(RelativePath));
             return;
         }
         try
@@ -150,8 +150,7 @@ public static class SummariesDigest
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problems.Add(new Problem(Problem.WriteFailed,
-                $"Could not update {RelativePath}: {e.Message} Check that the folder is writable and the disk is not full."));
+            problems.Add(Problems.DigestNotWritten(RelativePath, e));
         }
     }
 
@@ -173,7 +172,7 @@ public static class SummariesDigest
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problems?.Add(new Problem(Problem.WriteFailed, $"Could not delete {RelativePath}: {e.Message}"));
+            problems?.Add(Problems.DigestNotDeleted(RelativePath, e));
             return File.Exists(path) ? null : path;
         }
     }

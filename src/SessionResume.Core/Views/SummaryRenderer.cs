@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 using SessionResume.Common;
@@ -25,10 +26,10 @@ public static class SummaryRenderer
     {
         var b = new StringBuilder();
         b.AppendLine(Header);
-        b.AppendLine($"Project: {s.Project}");
-        b.AppendLine($"Last active: {s.LastActiveText}");
-        b.AppendLine($"Objective: {s.Objective ?? $"(none set: {SessionSummary.SetObjectiveHint})"}");
-        b.AppendLine($"Status: {s.Status} ({s.PercentComplete}% complete)");
+        b.AppendLine(CultureInfo.InvariantCulture, $"Project: {s.Project}");
+        b.AppendLine(CultureInfo.InvariantCulture, $"Last active: {s.LastActiveText}");
+        b.AppendLine(CultureInfo.InvariantCulture, $"Objective: {s.Objective ?? $"(none set: {SessionSummary.SetObjectiveHint})"}");
+        b.AppendLine(CultureInfo.InvariantCulture, $"Status: {s.Status} ({s.PercentComplete}% complete)");
         if (s.Completed.Count > 0)
         {
             b.AppendLine("Completed:");
@@ -50,11 +51,11 @@ public static class SummaryRenderer
     static string Markdown(SessionSummary s)
     {
         var b = new StringBuilder();
-        b.AppendLine($"## {Header}").AppendLine();
-        b.AppendLine($"- **Project:** {s.Project}");
-        b.AppendLine($"- **Last active:** {s.LastActiveText}");
-        b.AppendLine($"- **Objective:** {s.Objective ?? "(none set)"}");
-        b.AppendLine($"- **Status:** {s.Status} ({s.PercentComplete}% complete)");
+        b.AppendLine(CultureInfo.InvariantCulture, $"## {Header}").AppendLine();
+        b.AppendLine(CultureInfo.InvariantCulture, $"- **Project:** {s.Project}");
+        b.AppendLine(CultureInfo.InvariantCulture, $"- **Last active:** {s.LastActiveText}");
+        b.AppendLine(CultureInfo.InvariantCulture, $"- **Objective:** {s.Objective ?? "(none set)"}");
+        b.AppendLine(CultureInfo.InvariantCulture, $"- **Status:** {s.Status} ({s.PercentComplete}% complete)");
         if (s.Completed.Count > 0)
         {
             b.AppendLine().AppendLine("### Completed");
