@@ -3,7 +3,10 @@ using SessionResume.Application;
 
 namespace SessionResume.Build;
 
-/// <summary>Merges one compile's SARIF log into the session state (runs after CoreCompile, on success and failure).</summary>
+/// <summary>
+/// Merges one build of a project into the session state: its compile's SARIF log and how the build
+/// ended (it runs after Build on success, and on CoreBuild's error path on failure).
+/// </summary>
 public sealed class CaptureBuildDiagnostics : SessionTask
 {
     [Required] public string SarifFile { get; set; } = "";
@@ -13,10 +16,16 @@ public sealed class CaptureBuildDiagnostics : SessionTask
     public string? TargetFrameworks { get; set; }
     public string? Language { get; set; }
     public ITaskItem[] PackageReferences { get; set; } = [];
+    /// <summary>True when MSBuild runs the capture on the build's error path: the build failed, maybe outside the compiler.</summary>
+    public bool BuildFailed { get; set; }
+    /// <summary>Exists only while this project's last recorded build succeeded: the target reruns when it is missing.</summary>
+    public string? SucceededFile { get; set; }
+    /// <summary>Written when the build started: removed once its end is recorded, else SessionRestore reads it as a build that did not finish.</summary>
+    public string? StartedMarker { get; set; }
 
     protected override void Run()
     {
-        if (!File.Exists(SarifFile))
+        if (!File.Exists(SarifFile) && !BuildFailed)
         {
             Log.LogMessage(MessageImportance.Low, $"SessionResume: no compiler log at {SarifFile}; nothing to record.");
             return;
@@ -30,13 +39,21 @@ public sealed class CaptureBuildDiagnostics : SessionTask
             (TargetFrameworks ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Language,
             PackageReferences.Select(p => p.ItemSpec).ToList(),
-            Compiled: CompiledSinceLastCapture());
+            Compiled: CompiledSinceLastCapture())
+        { BuildFailed = BuildFailed };
         var result = BuildCapture.Run(request, Clock);
         foreach (var problem in result.Problems) Report(problem);
         if (result.Recorded)
         {
             // The stamp names the state file, so the target also reruns when that file disappears.
             File.WriteAllText(StampFile, location.StateFile);
+            // After a failure the next build records again, even if it compiles nothing.
+            if (!string.IsNullOrEmpty(SucceededFile))
+            {
+                if (BuildFailed) File.Delete(SucceededFile);
+                else File.WriteAllText(SucceededFile, "");
+            }
+            if (!string.IsNullOrEmpty(StartedMarker)) File.Delete(StartedMarker);
             Log.LogMessage(MessageImportance.Low, $"SessionResume: recorded {ProjectFile} ({TargetFramework}) in {location.StateFile}.");
         }
     }

@@ -1,5 +1,6 @@
 using SessionResume.Common;
 using SessionResume.Merge;
+using SessionResume.Model;
 using SessionResume.Observations;
 
 namespace SessionResume.Application;
@@ -13,7 +14,11 @@ public sealed record BuildCaptureRequest(
     IReadOnlyList<string> ProjectTargetFrameworks,
     string? Language,
     IReadOnlyList<string> PackageReferences,
-    bool Compiled);
+    bool Compiled)
+{
+    /// <summary>MSBuild ran the capture on the build's error path: the build failed, maybe outside the compiler.</summary>
+    public bool BuildFailed { get; init; }
+}
 
 /// <summary>Reads a compile's SARIF log and merges it into the state: the capture task's whole job.</summary>
 public static class BuildCapture
@@ -22,6 +27,17 @@ public static class BuildCapture
     {
         var root = request.Session.Root;
         var project = SessionPaths.ToSessionPath(request.ProjectFile, root);
+        var tfm = string.IsNullOrEmpty(request.TargetFramework) ? "default" : request.TargetFramework;
+        // The build failed before the compiler ever wrote a log: its outcome is all there is to know.
+        // The errors already recorded stay as they are: nothing compiled, so nothing was fixed.
+        if (request.BuildFailed && !File.Exists(request.SarifFile))
+        {
+            return SessionWriter.Record(request.Session, clock, failed: true, (state, context) =>
+            {
+                BuildOutcomes.Record(state, project, tfm, BuildOutcome.Failed, errors: null, compiled: false, context.Now);
+                return [];
+            });
+        }
         List<BuildDiagnostic> diagnostics;
         try
         {
@@ -32,11 +48,11 @@ public static class BuildCapture
             return new CaptureResult(false, [Problems.SarifUnreadable(request.SarifFile, e)]);
         }
 
-        var tfm = string.IsNullOrEmpty(request.TargetFramework) ? "default" : request.TargetFramework;
         var observation = new BuildObservation(project, tfm,
             request.ProjectTargetFrameworks.Count > 0 ? request.ProjectTargetFrameworks : [tfm],
-            request.Compiled, diagnostics, TechStack.Infer(request.Language, tfm, request.PackageReferences));
-        var failed = diagnostics.Any(d => d.Severity == Severity.Error);
+            request.Compiled, diagnostics, TechStack.Infer(request.Language, tfm, request.PackageReferences))
+        { Failed = request.BuildFailed };
+        var failed = request.BuildFailed || diagnostics.Any(d => d.Severity == Severity.Error);
         return SessionWriter.Record(request.Session, clock, failed,
             (state, context) => BuildMerge.Apply(state, observation, context));
     }

@@ -39,6 +39,11 @@ public static class BuildMerge
         Reconciler.Reconcile(state.Warnings.Entries, warnings, build, earliestErrorPhase, context);
         WarningCounts.Update(state.Warnings, build);
 
+        var compilerErrors = build.Diagnostics.Where(d => d.Severity == Severity.Error)
+            .Select(d => (d.File, d.Line, d.Code)).Distinct().Count();
+        var outcome = build.Failed || compilerErrors > 0 ? BuildOutcome.Failed : BuildOutcome.Succeeded;
+        BuildOutcomes.Record(state, build.Project, build.TargetFramework, outcome, compilerErrors, build.Compiled, context.Now);
+
         foreach (var item in build.TechStack)
             if (!state.Context.TechStack.Contains(item, StringComparer.OrdinalIgnoreCase)) state.Context.TechStack.Add(item);
         return problems;
@@ -48,6 +53,7 @@ public static class BuildMerge
     static void ForgetDroppedTargetFrameworks(SessionState state, BuildObservation build)
     {
         if (build.ProjectTargetFrameworks.Count == 0) return;
+        BuildOutcomes.Forget(state, build.Project, build.ProjectTargetFrameworks);
         foreach (var list in new[] { state.Errors.Unresolved, state.Warnings.Entries })
         {
             foreach (var entry in list.Where(e => e.Project == build.Project))

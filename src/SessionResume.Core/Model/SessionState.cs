@@ -28,6 +28,8 @@ public sealed class SessionState
     // Added: when the session started (duration_minutes is derived from it) and the compact warnings.
     public DateTime? StartedAt { get; set; }
     public WarningSection Warnings { get; set; } = new();
+    /// <summary>Added: how each project's last build ended (see <see cref="BuildSection"/>).</summary>
+    public BuildSection Build { get; set; } = new();
     /// <summary>Added: set by SessionSave; the next update starts a new session (the saved one is archived).</summary>
     public DateTime? EndedAt { get; set; }
     /// <summary>Added: the session this one continues (open items carried over from it).</summary>

@@ -95,6 +95,15 @@ public static class StateJson
         foreach (var e in s.Warnings.Entries) e.TargetFrameworks = Clean(e.TargetFrameworks);
         s.Warnings.ByCode ??= new(StringComparer.Ordinal);
         s.Warnings.Counts ??= new(StringComparer.Ordinal);
+        s.Build ??= new();
+        // Read maps sort by the culture's rules; the file's order is ordinal.
+        s.Build.Projects = new(s.Build.Projects?.Where(p => p.Value is not null).ToDictionary() ?? [], StringComparer.Ordinal);
+        foreach (var project in s.Build.Projects.Values)
+        {
+            project.Outcome ??= BuildOutcome.Failed;
+            project.Frameworks = new(project.Frameworks?.Where(f => f.Value is not null).ToDictionary() ?? [], StringComparer.Ordinal);
+            foreach (var framework in project.Frameworks.Values) framework.Outcome ??= BuildOutcome.Failed;
+        }
     }
 
     /// <summary>UTF-16 is what Windows PowerShell 5 writes with '>' or Out-File; say so, it is easy to fix.</summary>

@@ -13,7 +13,11 @@ public sealed record BuildObservation(
     IReadOnlyList<string> ProjectTargetFrameworks,
     bool Compiled,
     IReadOnlyList<BuildDiagnostic> Diagnostics,
-    IReadOnlyList<string> TechStack);
+    IReadOnlyList<string> TechStack)
+{
+    /// <summary>The build failed (MSBuild ran the capture on its error path), whether or not the compiler reported an error.</summary>
+    public bool Failed { get; init; }
+}
 
 /// <summary>Reads the current text of source files, to describe how a problem was fixed.</summary>
 public interface ISourceText

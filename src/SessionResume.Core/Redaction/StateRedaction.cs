@@ -29,7 +29,28 @@ public static class StateRedaction
         Each(state.Todos);
         Context(state.Context);
         Each(state.NextPrompts);
+        Build(state.Build);
         JsonRedaction.Apply(state.Extra);
+    }
+
+    static void Build(BuildSection? build)
+    {
+        if (build is null) return;
+        // Normally fixed words, but a person may write anything there.
+        build.Outcome = SecretRedactor.Redact(build.Outcome);
+        foreach (var project in build.Projects?.Values ?? Enumerable.Empty<ProjectBuild>())
+        {
+            if (project is null) continue;
+            project.Outcome = SecretRedactor.Redact(project.Outcome) ?? "";
+            foreach (var framework in project.Frameworks?.Values ?? Enumerable.Empty<FrameworkBuild>())
+            {
+                if (framework is null) continue;
+                framework.Outcome = SecretRedactor.Redact(framework.Outcome) ?? "";
+                JsonRedaction.Apply(framework.Extra);
+            }
+            JsonRedaction.Apply(project.Extra);
+        }
+        JsonRedaction.Apply(build.Extra);
     }
 
     static void Objectives(Objectives? o)

@@ -26,6 +26,15 @@ public sealed record SessionSummary(
     IReadOnlyList<string> SeenBefore,
     string NextAction)
 {
+    /// <summary>build.outcome: how the last build ended (succeeded, failed, incomplete), null when none is recorded.</summary>
+    public string? LastBuild { get; init; }
+
+    /// <summary>One line per project whose last build failed or did not finish: the project and what is known of why.</summary>
+    public IReadOnlyList<string> FailedBuilds { get; init; } = [];
+
+    /// <summary>Set when the test results are older than the code: "as of 14:02 UTC, before the last build".</summary>
+    public string? TestsAsOf { get; init; }
+
     // SessionSave (which will take -p:SessionObjective) is not there yet: until it is, the hint names
     // the one way that works today, editing the state file, which every update preserves.
     public const string SetObjectiveHint = "dotnet msbuild -t:SessionSave -p:SessionObjective=\"...\"";
@@ -74,7 +83,12 @@ public sealed record SessionSummary(
             UnresolvedErrorsByCode: byCode,
             Warnings: s.Warnings.Total,
             SeenBefore: seenBefore,
-            NextAction: SuggestNextAction(s));
+            NextAction: SuggestNextAction(s))
+        {
+            LastBuild = s.Build.Outcome,
+            FailedBuilds = BuildFailures.Lines(s),
+            TestsAsOf = BuildFailures.TestsAsOf(s),
+        };
     }
 
     static string FirstLine(string text) => text.Split('\n')[0].Trim();
@@ -91,6 +105,8 @@ public sealed record SessionSummary(
     static string SuggestNextAction(SessionState s)
     {
         if (s.NextPrompts.FirstOrDefault(p => !string.IsNullOrWhiteSpace(p)) is { } prompt) return prompt;
+        // Never the all-clear below after a failure: the build comes first.
+        if (BuildFailures.NextAction(s) is { } fixBuild) return fixBuild;
         if (s.Progress.InProgress.FirstOrDefault() is { } doing) return $"Continue: {doing}";
         if (s.Todos.FirstOrDefault() is { } todo) return $"Next todo: {todo}";
         if (string.IsNullOrWhiteSpace(s.Objectives.Primary)) return $"Set an objective: {SetObjectiveHint}";

@@ -26,6 +26,7 @@ public static class SummaryRenderer
     {
         var b = new StringBuilder();
         b.AppendLine(Header);
+        foreach (var line in FailedBuilds(s)) b.AppendLine(line);
         b.AppendLine(CultureInfo.InvariantCulture, $"Project: {s.Project}");
         b.AppendLine(CultureInfo.InvariantCulture, $"Last active: {s.LastActiveText}");
         b.AppendLine(CultureInfo.InvariantCulture, $"Objective: {s.Objective ?? $"(none set: {SessionSummary.SetObjectiveHint})"}");
@@ -52,6 +53,9 @@ public static class SummaryRenderer
     {
         var b = new StringBuilder();
         b.AppendLine(CultureInfo.InvariantCulture, $"## {Header}").AppendLine();
+        var failedBuilds = FailedBuilds(s).ToList();
+        foreach (var line in failedBuilds) b.AppendLine("**" + line + "**");
+        if (failedBuilds.Count > 0) b.AppendLine();
         b.AppendLine(CultureInfo.InvariantCulture, $"- **Project:** {s.Project}");
         b.AppendLine(CultureInfo.InvariantCulture, $"- **Last active:** {s.LastActiveText}");
         b.AppendLine(CultureInfo.InvariantCulture, $"- **Objective:** {s.Objective ?? "(none set)"}");
@@ -97,9 +101,17 @@ public static class SummaryRenderer
         return lines;
     }
 
-    /// <summary>Good news is news too: a run in which every test passed says so.</summary>
+    /// <summary>
+    /// Good news is news too: a run in which every test passed says so, but never as an all-clear
+    /// for code it did not test (a result older than the last build says when it was).
+    /// </summary>
     static string? AllPassed(SessionSummary s) =>
-        s.FailingTests == 0 && s.PassingTests > 0 && s.Crashes.Count == 0 ? $"✅ All {Plural.Count(s.PassingTests, "test")} passed" : null;
+        s.FailingTests == 0 && s.PassingTests > 0 && s.Crashes.Count == 0
+            ? $"✅ All {Plural.Count(s.PassingTests, "test")} passed" + (s.TestsAsOf is { } asOf ? $" ({asOf})" : "")
+            : null;
+
+    /// <summary>The summary opens with the builds that failed or did not finish: what matters most comes first.</summary>
+    static IEnumerable<string> FailedBuilds(SessionSummary s) => Limit(s.FailedBuilds);
 
     static void List(StringBuilder b, IReadOnlyList<string> items, string prefix)
     {

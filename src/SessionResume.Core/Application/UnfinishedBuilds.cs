@@ -1,0 +1,93 @@
+using System.Globalization;
+using SessionResume.Common;
+using SessionResume.Merge;
+using SessionResume.Model;
+
+namespace SessionResume.Application;
+
+/// <summary>
+/// Builds that started and were never seen to end. The targets write a start marker next to the
+/// state file, <c>&lt;state file&gt;.build-&lt;hash&gt;</c>, when a build of a project begins, and remove
+/// it when the build ends (the capture task, or the target after Build). A marker that is still
+/// there belongs to a build that stopped on an error the package cannot see (in BeforeBuild, in a
+/// target after Build) or that is still running. SessionRestore records each as incomplete, in its
+/// explicit step before rendering, unless the state already holds a later build of that project.
+/// The builds themselves never do: in a solution build, another project's marker is usually a
+/// build that is still running.
+/// </summary>
+internal static class UnfinishedBuilds
+{
+    const string Infix = ".build-";
+
+    public sealed record Marker(string Path, string Project, string Framework, string? SucceededFile, DateTime Started);
+
+    public static IReadOnlyList<string> Find(string stateFile)
+    {
+        var directory = System.IO.Path.GetDirectoryName(stateFile);
+        if (string.IsNullOrEmpty(directory) || !Directory.Exists(directory)) return [];
+        try
+        {
+            return Directory.EnumerateFiles(directory, System.IO.Path.GetFileName(stateFile) + Infix + "*")
+                .Order(StringComparer.Ordinal).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>A marker's facts; null when it cannot be read (it is then left alone).</summary>
+    public static Marker? Read(string path)
+    {
+        string[] lines;
+        try { lines = File.ReadAllLines(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+        var values = lines.Select(l => l.Split('=', 2)).Where(p => p.Length == 2)
+            .GroupBy(p => p[0].Trim(), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last()[1].Trim(), StringComparer.Ordinal);
+        if (!values.TryGetValue("project", out var project) || project.Length == 0) return null;
+        if (!values.TryGetValue("started", out var text)
+            || !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var started))
+            return null;
+        var framework = values.GetValueOrDefault("framework") is { Length: > 0 } f ? f : "default";
+        return new Marker(path, project, framework, values.GetValueOrDefault("succeeded") is { Length: > 0 } s ? s : null, started);
+    }
+
+    /// <summary>
+    /// Records every unfinished build as incomplete, as an update of the same session, and removes
+    /// its marker (and the project's succeeded file, so that its next build records again). No
+    /// marker, no update: nothing is locked or written.
+    /// </summary>
+    public static IReadOnlyList<Problem> RecordPending(Session session, Func<DateTime> clock)
+    {
+        var markers = Find(session.Location.StateFile).Select(Read).OfType<Marker>().ToList();
+        if (markers.Count == 0) return [];
+        var result = SessionWriter.Update(session, clock, (state, context) =>
+        {
+            foreach (var marker in markers)
+            {
+                var project = SessionPaths.ToSessionPath(marker.Project, session.Root);
+                var recorded = state.Build.Projects.GetValueOrDefault(project)?.Frameworks.GetValueOrDefault(marker.Framework)?.Time;
+                // The end of this build, or of a later one, is already recorded: only the marker is left over.
+                if (recorded is { } time && time >= Time.Truncate(marker.Started)) continue;
+                BuildOutcomes.Record(state, project, marker.Framework, BuildOutcome.Incomplete, errors: null, compiled: false,
+                    Time.Truncate(marker.Started));
+            }
+            return Change.Written([]);
+        }, UpdateKind.SameSession);
+        if (result.Recorded)
+        {
+            foreach (var marker in markers)
+            {
+                TryDelete(marker.Path);
+                if (marker.SucceededFile is not null) TryDelete(marker.SucceededFile);
+            }
+        }
+        return result.Problems;
+    }
+
+    static void TryDelete(string path)
+    {
+        try { File.Delete(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+    }
+}
