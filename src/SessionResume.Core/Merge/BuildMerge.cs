@@ -71,7 +71,7 @@ public static class BuildMerge
             return;
         }
         var count = new OmittedCount { Count = omitted.Count };
-        foreach (var o in omitted) count.ByCode[o.First.Code] = count.ByCode.GetValueOrDefault(o.First.Code) + 1;
+        foreach (var o in omitted) count.ByCode[o.First.Code] = count.ByCode.GetValueOrDefault(o.First.Code) + o.Lines.Count;
         (errors.Omitted ??= new(StringComparer.Ordinal))[project] = count;
     }
 

@@ -33,6 +33,7 @@ static class EntryUnion
         known.TargetFrameworks = TextList.SortedUnion(known.TargetFrameworks, other.TargetFrameworks) ?? [];
         var otherLines = (known.OtherLines ?? []).Concat(other.OtherLines ?? []).Where(l => l != known.Line).Distinct().Order().Take(MaxOtherLines).ToList();
         known.OtherLines = otherLines.Count == 0 ? null : otherLines;
+        known.Occurrences = Math.Max(known.Occurrences ?? 0, other.Occurrences ?? 0) is > 0 and var occurrences ? occurrences : null;
         known.SeenBefore ??= other.SeenBefore;
         known.SeenIn = TextList.SortedUnion(known.SeenIn, other.SeenIn, label);
         known.Extra = ExtraKeys.Unite(known.Extra, other.Extra);

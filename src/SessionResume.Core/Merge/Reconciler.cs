@@ -112,6 +112,7 @@ static class Reconciler
         entry.Code = d.Code;
         entry.Error = Text.Shorten(Text.Clean(d.Message), 500);
         entry.OtherLines = problem.Lines.Count > 1 ? problem.Lines.Skip(1).Take(20).ToList() : null;
+        entry.Occurrences = problem.Lines.Count;
         entry.LastSeen = context.Now;
         var source = FileSourceText.Line(context.Sources.Lines(d.File), d.Line);
         if (source is not null) entry.Source = Text.Shorten(Text.Clean(source).Trim(), 200);

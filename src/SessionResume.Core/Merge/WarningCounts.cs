@@ -44,6 +44,6 @@ static class WarningCounts
             .SelectMany(g => g.Take(BuildMerge.MaxWarningEntriesPerProject))
             .Take(BuildMerge.MaxWarningEntries)
             .ToList();
-        warnings.Omitted = Math.Max(0, warnings.Total - warnings.Entries.Sum(e => 1 + (e.OtherLines?.Count ?? 0)));
+        warnings.Omitted = Math.Max(0, warnings.Total - warnings.Entries.Sum(ErrorCounts.Of));
     }
 }

@@ -25,8 +25,10 @@ public sealed class ErrorEntry
     public string Code { get; set; } = "";
     public string Project { get; set; } = "";
     public int Column { get; set; }
-    /// <summary>Further lines of the same file where the same problem is reported.</summary>
+    /// <summary>Further lines of the same file where the same problem is reported (the first 20).</summary>
     public List<int>? OtherLines { get; set; }
+    /// <summary>Added: how many of the compiler's errors this entry stands for: the distinct lines of its file that report it.</summary>
+    public int? Occurrences { get; set; }
     public List<string> TargetFrameworks { get; set; } = [];
     /// <summary>The offending source line as it was, so that a fix can be described.</summary>
     public string? Source { get; set; }
@@ -68,8 +70,24 @@ public sealed class ResolvedError
 
 public sealed class OmittedCount
 {
+    /// <summary>Entries left out.</summary>
     public int Count { get; set; }
+    /// <summary>The compiler's errors those entries stand for, per code (their occurrences).</summary>
     public SortedDictionary<string, int> ByCode { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>Counts as the compiler gives them: one per distinct file, line and code.</summary>
+public static class ErrorCounts
+{
+    /// <summary>An entry's occurrences; a state written before the key existed counts its lines.</summary>
+    public static int Of(ErrorEntry entry) => entry.Occurrences is > 0 and var n ? n : 1 + (entry.OtherLines?.Count ?? 0);
+
+    /// <summary>Every unresolved error, the ones the size cap left out of the list included.</summary>
+    public static int Unresolved(ErrorSection errors) =>
+        errors.Unresolved.Sum(Of) + (errors.Omitted?.Values.Sum(Of) ?? 0);
+
+    /// <summary>Entries left out stand for at least one error each (by_code counted entries before it counted occurrences).</summary>
+    public static int Of(OmittedCount omitted) => Math.Max(omitted.Count, omitted.ByCode.Values.Sum());
 }
 
 /// <summary>Added: warnings kept compact. Counts are complete; entries are capped.</summary>

@@ -74,7 +74,7 @@ public static class StateSizeLimit
         {
             if (!e.Omitted.TryGetValue(dropped.Project, out var count)) e.Omitted[dropped.Project] = count = new OmittedCount();
             count.Count++;
-            count.ByCode[dropped.Code] = count.ByCode.GetValueOrDefault(dropped.Code) + 1;
+            count.ByCode[dropped.Code] = count.ByCode.GetValueOrDefault(dropped.Code) + ErrorCounts.Of(dropped);
         }
         e.Unresolved.RemoveRange(keep, e.Unresolved.Count - keep);
         return true;

@@ -29,8 +29,8 @@ internal static class SessionFacts
         return derived.ToLowerInvariant().Replace(' ', '-');
     }
 
-    /// <summary>Unresolved errors, the ones the size cap left out of the list included (as the restore summary counts them).</summary>
-    public static int OpenErrors(SessionState s) => s.Errors.Unresolved.Count + (s.Errors.Omitted?.Values.Sum(o => o.Count) ?? 0);
+    /// <summary>Unresolved errors as the compiler counts them, the ones the size cap left out of the list included (as the restore summary counts them).</summary>
+    public static int OpenErrors(SessionState s) => ErrorCounts.Unresolved(s.Errors);
 
     /// <summary>
     /// Text for one line: every run of whitespace, line breaks and control characters becomes one

@@ -54,9 +54,9 @@ public sealed record SessionSummary(
     public static SessionSummary From(SessionState s, DateTime now)
     {
         var unresolved = s.Errors.Unresolved;
-        var omitted = s.Errors.Omitted?.Values.Sum(o => o.Count) ?? 0;
+        // Counted as the compiler counts: an entry stands for each line of its file that reports it.
         var byCode = unresolved.GroupBy(e => e.Code, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Sum(ErrorCounts.Of), StringComparer.Ordinal);
         foreach (var (code, n) in s.Errors.Omitted?.Values.SelectMany(o => o.ByCode) ?? [])
             byCode[code] = byCode.GetValueOrDefault(code) + n;
         var seenBefore = unresolved.Where(e => e.SeenBefore is not null)
@@ -79,7 +79,7 @@ public sealed record SessionSummary(
             PassingTests: s.Tests.Passing,
             Crashes: s.Tests.Runs.SelectMany(p => p.Value.Where(r => r.Value.Aborted is not null)
                 .Select(r => $"{p.Key} ({r.Key}): {FirstLine(r.Value.Aborted!)}")).ToList(),
-            UnresolvedErrors: unresolved.Count + omitted,
+            UnresolvedErrors: ErrorCounts.Unresolved(s.Errors),
             UnresolvedErrorsByCode: byCode,
             Warnings: s.Warnings.Total,
             SeenBefore: seenBefore,
