@@ -31,7 +31,8 @@ static class EntryUnion
         known.FirstSeen = Recency.Earliest(known.FirstSeen, other.FirstSeen);
         known.LastSeen = Recency.Latest(known.LastSeen, other.LastSeen);
         known.TargetFrameworks = TextList.SortedUnion(known.TargetFrameworks, other.TargetFrameworks) ?? [];
-        var otherLines = (known.OtherLines ?? []).Concat(other.OtherLines ?? []).Where(l => l != known.Line).Distinct().Order().Take(MaxOtherLines).ToList();
+        var otherLines = (known.OtherLines ?? []).Concat(other.OtherLines ?? [])
+            .Where(l => l != known.Line).Distinct().Order().Take(MaxOtherLines).ToList();
         known.OtherLines = otherLines.Count == 0 ? null : otherLines;
         known.SeenBefore ??= other.SeenBefore;
         known.SeenIn = TextList.SortedUnion(known.SeenIn, other.SeenIn, label);
