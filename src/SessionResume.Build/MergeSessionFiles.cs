@@ -10,5 +10,6 @@ public sealed class MergeSessionFiles : SessionVerbTask
     public string? StartupDirectory { get; set; }
 
     protected override VerbResult RunVerb() =>
-        SessionVerbs.MergeFiles(Session, List(Inputs), string.IsNullOrEmpty(StartupDirectory) ? Directory.GetCurrentDirectory() : StartupDirectory, Clock);
+        SessionVerbs.MergeFiles(Session, List(Inputs),
+            string.IsNullOrEmpty(StartupDirectory) ? Directory.GetCurrentDirectory() : StartupDirectory, Clock);
 }

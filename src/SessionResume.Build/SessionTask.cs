@@ -13,7 +13,10 @@ public abstract class SessionTask : Microsoft.Build.Utilities.Task
     [Required] public string ProjectFile { get; set; } = "";
     public string? SolutionDir { get; set; }
     public string? SessionRoot { get; set; }
-    /// <summary>The SessionResume* configuration properties (item = property name, metadata Value); they win over .session-resume.json.</summary>
+    /// <summary>
+    /// The SessionResume* configuration properties (item = property name, metadata Value); they win
+    /// over .session-resume.json.
+    /// </summary>
     public ITaskItem[] Settings { get; set; } = [];
     public string? ManageGitIgnore { get; set; }
 
@@ -60,7 +63,11 @@ public abstract class SessionTask : Microsoft.Build.Utilities.Task
 
     protected void Report(Problem problem)
     {
-        var file = problem.File is null ? null : Path.IsPathRooted(problem.File) || problem.File.StartsWith('{') || session is null ? problem.File : Path.Combine(session.Root, problem.File);
+        var file = problem.File is null
+            ? null
+            : Path.IsPathRooted(problem.File) || problem.File.StartsWith('{') || session is null
+                ? problem.File
+                : Path.Combine(session.Root, problem.File);
         Log.LogWarning(subcategory: null, warningCode: problem.Code, helpKeyword: null, file: file,
             lineNumber: problem.Line, columnNumber: problem.Column, endLineNumber: 0, endColumnNumber: 0,
             message: problem.Message);

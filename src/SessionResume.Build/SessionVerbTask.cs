@@ -18,8 +18,9 @@ public abstract class SessionVerbTask : SessionTask
         if (!SolutionPrinter.ShouldPrint(ProjectFile, SolutionConfiguration, SolutionPrinter.UsesPackage)) return;
         var result = RunVerb();
         foreach (var problem in result.Problems) Report(problem);
-        foreach (var error in result.Errors) Log.LogError(subcategory: null, errorCode: Problem.UnknownReference, helpKeyword: null, file: null,
-            lineNumber: 0, columnNumber: 0, endLineNumber: 0, endColumnNumber: 0, message: error);
+        foreach (var error in result.Errors)
+            Log.LogError(subcategory: null, errorCode: Problem.UnknownReference, helpKeyword: null, file: null,
+                lineNumber: 0, columnNumber: 0, endLineNumber: 0, endColumnNumber: 0, message: error);
         foreach (var line in result.Lines) Log.LogMessage(MessageImportance.High, line);
     }
 

@@ -9,8 +9,8 @@ namespace SessionResume.TestLogger;
 /// the project, its framework, whether the run is filtered, and the configuration properties the user set.
 /// vstest itself adds TargetFramework, hence our Tfm.
 /// </summary>
-sealed record LoggerParameters(string? Project, string? TargetFramework, bool Filtered, string? Root, string? SolutionDir, bool ManageGitIgnore,
-    IReadOnlyDictionary<string, string?> Settings)
+sealed record LoggerParameters(string? Project, string? TargetFramework, bool Filtered, string? Root, string? SolutionDir,
+    bool ManageGitIgnore, IReadOnlyDictionary<string, string?> Settings)
 {
     public static LoggerParameters From(IReadOnlyDictionary<string, string?> p) => new(
         Get(p, "Project"), Get(p, "Tfm"),
@@ -26,7 +26,8 @@ sealed record LoggerParameters(string? Project, string? TargetFramework, bool Fi
     public TestCaptureRequest ToRequest(IReadOnlyList<TestResultRecord> results, string? aborted, List<Problem> problems)
     {
         var project = Project ?? Path.Combine(Directory.GetCurrentDirectory(), "unknown.csproj");
-        var session = Session.Open(Root, Path.GetDirectoryName(Path.GetFullPath(project))!, SolutionDir, Settings, ManageGitIgnore, problems);
+        var session = Session.Open(Root, Path.GetDirectoryName(Path.GetFullPath(project))!, SolutionDir, Settings,
+            ManageGitIgnore, problems);
         return new TestCaptureRequest(session, project, TargetFramework ?? "default", Filtered, results, aborted);
     }
 }

@@ -5,7 +5,10 @@ using SessionResume.Observations;
 
 namespace SessionResume.TestingPlatform;
 
-/// <summary>Hands one run of the test app to the core (the same merge as the VSTest logger), from the test host or the controller.</summary>
+/// <summary>
+/// Hands one run of the test app to the core (the same merge as the VSTest logger), from the test host
+/// or the controller.
+/// </summary>
 internal static class RunRecorder
 {
     public static void Record(string[] args, IReadOnlyList<TestResultRecord> results, string? aborted)
@@ -17,8 +20,9 @@ internal static class RunRecorder
             var problems = new List<Problem>();
             var session = Session.Open(settings.Root, Path.GetDirectoryName(settings.Project)!, settings.SolutionDir, settings.Properties,
                 settings.ManageGitIgnore, problems);
-            var request = new TestCaptureRequest(session, settings.Project, settings.TargetFramework, SessionResumeDataConsumer.IsFiltered(args),
-                results, aborted, SessionResumeDataConsumer.RerunStyleOf(Assembly.GetEntryAssembly()));
+            var request = new TestCaptureRequest(session, settings.Project, settings.TargetFramework,
+                SessionResumeDataConsumer.IsFiltered(args), results, aborted,
+                SessionResumeDataConsumer.RerunStyleOf(Assembly.GetEntryAssembly()));
             foreach (var problem in problems.Concat(TestCapture.Run(request, () => DateTime.UtcNow).Problems))
                 Console.Error.WriteLine(WarningLine.For(problem));
         }

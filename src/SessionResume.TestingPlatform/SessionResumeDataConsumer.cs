@@ -84,7 +84,10 @@ internal sealed class SessionResumeDataConsumer(string[] args, TestHostJournal? 
             {
                 journal!.Dispose();
                 try { File.Delete(ownJournal); }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }   // says "recorded": the next update deletes it
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // says "recorded": the next update deletes it
+                }
             }
         }
         catch (Exception e)
@@ -122,7 +125,8 @@ internal sealed class SessionResumeDataConsumer(string[] args, TestHostJournal? 
             });
             ownJournal = path;
             journal = own;
-            AppDomain.CurrentDomain.UnhandledException += (_, e) => own.UnhandledException(TestingPlatformBuilderHook.Describe(e.ExceptionObject));
+            AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+                own.UnhandledException(TestingPlatformBuilderHook.Describe(e.ExceptionObject));
             // Ctrl+C or --timeout: the session ends early and the process exits normally, without recording.
             AppDomain.CurrentDomain.ProcessExit += (_, _) => own.Exited();
         }
@@ -147,5 +151,6 @@ internal sealed class SessionResumeDataConsumer(string[] args, TestHostJournal? 
 
     /// <summary>A filter of any framework (--filter, --treenode-filter, xunit's --filter-class, ...) selects part of the tests.</summary>
     internal static bool IsFiltered(string[] args) =>
-        args.Any(a => a.StartsWith("--filter", StringComparison.OrdinalIgnoreCase) || a.StartsWith("--treenode-filter", StringComparison.OrdinalIgnoreCase));
+        args.Any(a => a.StartsWith("--filter", StringComparison.OrdinalIgnoreCase)
+            || a.StartsWith("--treenode-filter", StringComparison.OrdinalIgnoreCase));
 }

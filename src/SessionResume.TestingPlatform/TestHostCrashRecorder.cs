@@ -13,10 +13,12 @@ namespace SessionResume.TestingPlatform;
 /// its session was cut short), this records it as aborted, with the results that arrived and the
 /// tests that were still running. A normal run is recorded once, by the test host.
 /// </summary>
-internal sealed class TestHostCrashRecorder(string[] args, Action<IReadOnlyList<TestResultRecord>, string>? record = null, string? journal = null)
+internal sealed class TestHostCrashRecorder(string[] args, Action<IReadOnlyList<TestResultRecord>, string>? record = null,
+    string? journal = null)
     : ITestHostProcessLifetimeHandler, ITestHostEnvironmentVariableProvider, IDisposable
 {
-    readonly Action<IReadOnlyList<TestResultRecord>, string> record = record ?? ((results, aborted) => RunRecorder.Record(args, results, aborted));
+    readonly Action<IReadOnlyList<TestResultRecord>, string> record =
+        record ?? ((results, aborted) => RunRecorder.Record(args, results, aborted));
     string? journalPath;
 
     public string Uid => nameof(TestHostCrashRecorder);
@@ -38,7 +40,8 @@ internal sealed class TestHostCrashRecorder(string[] args, Action<IReadOnlyList<
             var arg = args[i];
             if (arg.Equals("--server", StringComparison.OrdinalIgnoreCase))
                 return i + 1 < args.Length && args[i + 1].Equals("dotnettestcli", StringComparison.OrdinalIgnoreCase);
-            if (arg.StartsWith("--server:", StringComparison.OrdinalIgnoreCase) || arg.StartsWith("--server=", StringComparison.OrdinalIgnoreCase))
+            if (arg.StartsWith("--server:", StringComparison.OrdinalIgnoreCase)
+                || arg.StartsWith("--server=", StringComparison.OrdinalIgnoreCase))
                 return arg["--server:".Length..].Equals("dotnettestcli", StringComparison.OrdinalIgnoreCase);
         }
         return true;
@@ -47,15 +50,18 @@ internal sealed class TestHostCrashRecorder(string[] args, Action<IReadOnlyList<
     public Task UpdateAsync(IEnvironmentVariables environmentVariables)
     {
         journalPath = journal ?? Path.Combine(Path.GetTempPath(), $"sessionresume-mtp-{Guid.NewGuid():N}.jsonl");
-        environmentVariables.SetVariable(new EnvironmentVariable(TestHostJournal.EnvironmentVariable, journalPath, isSecret: false, isLocked: true));
+        environmentVariables.SetVariable(
+            new EnvironmentVariable(TestHostJournal.EnvironmentVariable, journalPath, isSecret: false, isLocked: true));
         return Task.CompletedTask;
     }
 
-    public Task<ValidationResult> ValidateTestHostEnvironmentVariablesAsync(IReadOnlyEnvironmentVariables environmentVariables) => ValidationResult.ValidTask;
+    public Task<ValidationResult> ValidateTestHostEnvironmentVariablesAsync(IReadOnlyEnvironmentVariables environmentVariables) =>
+        ValidationResult.ValidTask;
 
     public Task BeforeTestHostProcessStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task OnTestHostProcessStartedAsync(ITestHostProcessInformation testHostProcessInformation, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task OnTestHostProcessStartedAsync(ITestHostProcessInformation testHostProcessInformation,
+        CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task OnTestHostProcessExitedAsync(ITestHostProcessInformation testHostProcessInformation, CancellationToken cancellationToken)
     {
@@ -65,8 +71,10 @@ internal sealed class TestHostCrashRecorder(string[] args, Action<IReadOnlyList<
             var exited = DateTime.UtcNow;
             var contents = TestHostJournal.Read(journalPath);
             if (Environment.GetEnvironmentVariable("SESSIONRESUME_TRACE") == "1")
-                Console.Error.WriteLine($"SessionResume.Build: the test host exited (code {testHostProcessInformation.ExitCode}, graceful: {testHostProcessInformation.HasExitedGracefully}) "
-                    + $"{(exited - contents.LastWrite)?.TotalMilliseconds:0} ms after its last update; {contents.Results.Count} results, running: {string.Join(", ", contents.Running)}.");
+                Console.Error.WriteLine($"SessionResume.Build: the test host exited (code {testHostProcessInformation.ExitCode}"
+                    + $", graceful: {testHostProcessInformation.HasExitedGracefully}) "
+                    + $"{(exited - contents.LastWrite)?.TotalMilliseconds:0} ms after its last update; {contents.Results.Count}"
+                    + $" results, running: {string.Join(", ", contents.Running)}.");
             if (AbortReason(testHostProcessInformation.ExitCode, testHostProcessInformation.HasExitedGracefully, contents,
                     cancellationToken.IsCancellationRequested, args) is { } aborted)
                 record(contents.Results, aborted);
@@ -93,7 +101,8 @@ internal sealed class TestHostCrashRecorder(string[] args, Action<IReadOnlyList<
     }
 
     /// <summary>Whether the controller records the run, and runs[...].aborted if so (<see cref="TestHostJournal.AbortReason"/>).</summary>
-    internal static string? AbortReason(int exitCode, bool exitedGracefully, TestHostJournalContents journal, bool cancelled, string[] args) =>
+    internal static string? AbortReason(int exitCode, bool exitedGracefully, TestHostJournalContents journal, bool cancelled,
+        string[] args) =>
         TestHostJournal.AbortReason(exitCode, exitedGracefully, journal, cancelled,
             timedOut: args.Any(a => a.Equals("--timeout", StringComparison.OrdinalIgnoreCase)));
 }

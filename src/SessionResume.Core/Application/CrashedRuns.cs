@@ -71,7 +71,8 @@ internal static class CrashedRuns
             if (!journal.Found) continue;   // gone meanwhile, or unreadable for now
             var header = journal.Header;
             done.Add(path);
-            if (header is not { Project: { Length: > 0 } project, TargetFramework: { Length: > 0 } framework, Pid: { } headerPid } || headerPid != pid)
+            if (header is not { Project: { Length: > 0 } project, TargetFramework: { Length: > 0 } framework, Pid: { } headerPid }
+                || headerPid != pid)
             {
                 problems.Add(Problems.JournalUnreadable(path));
                 continue;
@@ -98,7 +99,8 @@ internal static class CrashedRuns
             if (reader.ReadLine() is not { } first) return null;
             using var header = JsonDocument.Parse(first);
             return header.RootElement.ValueKind == JsonValueKind.Object
-                && header.RootElement.TryGetProperty(JournalWire.StartedKey, out var started) && started.TryGetInt64(out var ticks) ? ticks : null;
+                && header.RootElement.TryGetProperty(JournalWire.StartedKey, out var started)
+                && started.TryGetInt64(out var ticks) ? ticks : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -142,7 +144,10 @@ internal static class CrashedRuns
         }
         catch (ArgumentException) { return false; }            // no such process
         catch (InvalidOperationException) { return false; }     // it exited meanwhile
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or NotSupportedException or UnauthorizedAccessException) { return true; }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or NotSupportedException or UnauthorizedAccessException)
+        {
+            return true;
+        }
     }
 
     /// <summary>This process's start time as a journal records it.</summary>

@@ -28,10 +28,15 @@ public static class SessionVerbs
             return outcome.Applied ? new Change(true, [], EndsSession: true) : Change.None([]);
         }, UpdateKind.SameSession);
         if (outcome is { Applied: false }) return new VerbResult([], result.Problems, outcome.Errors);
-        if (!result.Recorded || saved is null) return new VerbResult(["The session was not saved; see the warnings above."], result.Problems, []);
+        if (!result.Recorded || saved is null)
+            return new VerbResult(["The session was not saved; see the warnings above."], result.Problems, []);
 
-        var lines = new List<string> { $"Saved session {saved.SessionId}" + (outcome!.Changes.Count > 0 ? $": {string.Join(", ", outcome.Changes)}." : ".") };
-        if (result.ArchivedTo is { } archived) lines.Add($"Archived to {Relative(session, archived)}; summary in {SummariesDigest.RelativePath}.");
+        var lines = new List<string>
+        {
+            $"Saved session {saved.SessionId}" + (outcome!.Changes.Count > 0 ? $": {string.Join(", ", outcome.Changes)}." : "."),
+        };
+        if (result.ArchivedTo is { } archived)
+            lines.Add($"Archived to {Relative(session, archived)}; summary in {SummariesDigest.RelativePath}.");
         lines.Add("The next build, test run or SessionSave starts a new session; open items carry over.");
         return new VerbResult(lines, result.Problems, []);
     }
@@ -48,7 +53,8 @@ public static class SessionVerbs
         }, UpdateKind.Close);
         var problems = result.Problems.ToList();
         if (result.ArchivedTo is { } archived) lines.Add($"Archived session {id} to {Relative(session, archived)}.");
-        if (result.Recorded) lines.Add($"Removed {Relative(session, session.Location.StateFile)}; the next build or test run starts a new session.");
+        if (result.Recorded)
+            lines.Add($"Removed {Relative(session, session.Location.StateFile)}; the next build or test run starts a new session.");
         else if (lines.Count == 0 && !File.Exists(session.Location.StateFile)) lines.Add("There is no current session to clear.");
 
         if (clearHistory)
@@ -61,7 +67,10 @@ public static class SessionVerbs
         return new VerbResult(lines, problems, []);
     }
 
-    /// <summary>Merges state files (CI artifacts) into the current state. An unreadable input is skipped with a warning naming it.</summary>
+    /// <summary>
+    /// Merges state files (CI artifacts) into the current state. An unreadable input is skipped with a
+    /// warning naming it.
+    /// </summary>
     public static VerbResult MergeFiles(Session session, IReadOnlyList<string> inputs, string baseDirectory, Func<DateTime> clock)
     {
         if (inputs.Count == 0) return VerbResult.Error("SessionMerge needs state files to merge: -p:SessionMergeInputs=\"a.json;b.json\".");
@@ -91,7 +100,12 @@ public static class SessionVerbs
         });
         problems.InsertRange(0, result.Problems);
         var names = string.Join(", ", readable.Select(r => r.Label));
-        var lines = new List<string> { result.Changed ? $"Merged {names} into {Relative(session, session.Location.StateFile)}." : $"Merged {names}: nothing new." };
+        var lines = new List<string>
+        {
+            result.Changed
+                ? $"Merged {names} into {Relative(session, session.Location.StateFile)}."
+                : $"Merged {names}: nothing new.",
+        };
         return new VerbResult(lines, problems, []);
     }
 
@@ -105,7 +119,10 @@ public static class SessionVerbs
     /// <summary>As the history view prints paths: root-relative, or in full when outside the root (a configured history folder).</summary>
     static string Relative(Session session, string path) => DisplayPath.Of(path, session.Root);
 
-    /// <summary>How an input is named in seen_in and merged_from: its path in the session, else its folder and file name (never an absolute path).</summary>
+    /// <summary>
+    /// How an input is named in seen_in and merged_from: its path in the session, else its folder and
+    /// file name (never an absolute path).
+    /// </summary>
     static string Label(Session session, string path)
     {
         var relative = SessionPaths.ToSessionPath(path, session.Root);

@@ -13,7 +13,10 @@ public enum UpdateKind
 {
     /// <summary>A build, a test run, SessionMerge: a session that was saved, or idle past the limit, ends and the next begins.</summary>
     Activity,
-    /// <summary>SessionSave, and a crashed run recorded before SessionRestore: what comes after a pause belongs to the session it describes.</summary>
+    /// <summary>
+    /// SessionSave, and a crashed run recorded before SessionRestore: what comes after a pause belongs to
+    /// the session it describes.
+    /// </summary>
     SameSession,
     /// <summary>
     /// SessionClear: the session as found is ended, archived and its file removed. Nothing new is
@@ -81,8 +84,8 @@ public static class SessionWriter
             var now = clock();
             var (state, ended) = kind == UpdateKind.Close
                 ? (existing!, null)
-                : SessionBoundary.Continue(existing ?? new SessionState(), Time.Truncate(now), session.Settings.IdleMinutes, archive.SessionIds(),
-                    idleEnds: kind == UpdateKind.Activity);
+                : SessionBoundary.Continue(existing ?? new SessionState(), Time.Truncate(now), session.Settings.IdleMinutes,
+                    archive.SessionIds(), idleEnds: kind == UpdateKind.Activity);
             var context = new MergeContext(now, new FileSourceText(session.Root))
             {
                 LastActivity = state.Timestamp,
@@ -121,8 +124,13 @@ public static class SessionWriter
             return kind == UpdateKind.Close ? StoreAction.Remove : StoreAction.Write(state);
         });
         problems.InsertRange(0, result.Problems);
-        if (result.Written && result.Created && session.ManageGitIgnore && session.Location.IsGitRepository) EnsureGitIgnore(session, problems);
-        return new CaptureResult(result.Written, problems) { ArchivedTo = result.Written || kind == UpdateKind.Close ? archivedTo : null, Changed = result.Written && changed };
+        if (result.Written && result.Created && session.ManageGitIgnore && session.Location.IsGitRepository)
+            EnsureGitIgnore(session, problems);
+        return new CaptureResult(result.Written, problems)
+        {
+            ArchivedTo = result.Written || kind == UpdateKind.Close ? archivedTo : null,
+            Changed = result.Written && changed,
+        };
     }
 
     /// <summary>

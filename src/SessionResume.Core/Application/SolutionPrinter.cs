@@ -31,7 +31,8 @@ public static class SolutionPrinter
         }
         var self = Path.GetFullPath(projectFile);
         var printer = projects.FirstOrDefault(usesPackage) ?? projects.FirstOrDefault();
-        return printer is null || string.Equals(printer, self, StringComparison.Ordinal) || !projects.Contains(self, StringComparer.Ordinal);
+        return printer is null || string.Equals(printer, self, StringComparison.Ordinal)
+            || !projects.Contains(self, StringComparer.Ordinal);
     }
 
     /// <summary>Whether NuGet imported this package into a project (its generated targets name it).</summary>

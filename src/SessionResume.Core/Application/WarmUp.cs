@@ -20,12 +20,14 @@ public static class WarmUp
         {
             var now = Time.Truncate(DateTime.UtcNow);
             var state = new SessionState { SessionId = "sess_20000101_001", Timestamp = now, StartedAt = now };
-            state.Errors.Unresolved.Add(new ErrorEntry { File = "a.cs", Line = 1, Error = "e", Code = "CS0000", Fingerprint = "0", FirstSeen = now });
+            state.Errors.Unresolved.Add(
+                new ErrorEntry { File = "a.cs", Line = 1, Error = "e", Code = "CS0000", Fingerprint = "0", FirstSeen = now });
             state.Errors.Resolved.Add(new ResolvedError { File = "a.cs", Error = "e", Resolution = "r", ResolvedAt = now });
             TestMerge.Apply(state, new TestRunObservation("warm/up.csproj", "net0", false,
                 [
                     new TestResultRecord("Warm.Up.Passes", "Warm.Up.Passes", "Warm.Up", TestOutcome.Passed),
-                    new TestResultRecord("Warm.Up.Fails", "Warm.Up.Fails", "Warm.Up", TestOutcome.Failed, ErrorMessage: "Assert.Equal() Failure", ErrorStackTrace: "   at Warm.Up.Fails() in /w/a.cs:line 1"),
+                    new TestResultRecord("Warm.Up.Fails", "Warm.Up.Fails", "Warm.Up", TestOutcome.Failed,
+                        ErrorMessage: "Assert.Equal() Failure", ErrorStackTrace: "   at Warm.Up.Fails() in /w/a.cs:line 1"),
                 ], null), new MergeContext(now, new NoSources()), "/w");
             // The write path's own steps, so warming up runs exactly the code that records.
             SessionWriter.Derive(state);

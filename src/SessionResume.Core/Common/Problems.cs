@@ -17,13 +17,15 @@ public static class Problems
         new(Problem.StateUnreadable, $"{stateFile} cannot be read: {explanation}", stateFile);
 
     public static Problem StateSetAside(string stateFile, string why, string aside) =>
-        new(Problem.StateUnreadable, $"{stateFile} could not be read ({why}). It was kept as {aside} and a fresh state was started.", stateFile);
+        new(Problem.StateUnreadable,
+            $"{stateFile} could not be read ({why}). It was kept as {aside} and a fresh state was started.", stateFile);
 
     // ---- SR0002: the lock was held too long
 
     public static Problem LockTimedOut(string lockFile, TimeSpan timeout) =>
         new(Problem.LockTimeout,
-            $"Could not lock {lockFile} within {timeout.TotalSeconds:0} s (another build or test run still holds it); this update was not " +
+            $"Could not lock {lockFile}" +
+            $" within {timeout.TotalSeconds:0} s (another build or test run still holds it); this update was not " +
             "recorded. The OS releases the lock when its process exits: look for a hung dotnet process.");
 
     // ---- SR0003: a file could not be written
@@ -62,20 +64,23 @@ public static class Problems
     // ---- SR0004: an input could not be read
 
     public static Problem SarifUnreadable(string sarifFile, Exception e) =>
-        new(Problem.InputUnreadable, $"The compiler's diagnostics log {sarifFile} could not be read ({e.Message}); this compile was not recorded.");
+        new(Problem.InputUnreadable,
+            $"The compiler's diagnostics log {sarifFile} could not be read ({e.Message}); this compile was not recorded.");
 
     public static Problem MergeInputSkipped(string label, string reason, string path) =>
         new(Problem.InputUnreadable, $"SessionMerge skipped {label}: {reason}. The other inputs were merged.", path);
 
     public static Problem JournalUnreadable(string journal) =>
         new(Problem.InputUnreadable,
-            $"The test run journal {journal} could not be read, so that run (if its test host crashed) was not recorded; it was deleted.", journal);
+            $"The test run journal {journal} could not be read, so that run (if its test host crashed) was not recorded; " +
+            "it was deleted.", journal);
 
     // ---- SR0005: an unexpected failure inside the package
 
     public static Problem Unexpected(Exception e) =>
         new(Problem.Internal,
-            $"SessionResume.Build failed unexpectedly and recorded nothing ({e.GetType().Name}: {e.Message}). Please report this with the build log.");
+            $"SessionResume.Build failed unexpectedly and recorded nothing ({e.GetType().Name}" +
+            $": {e.Message}). Please report this with the build log.");
 
     /// <summary>The test logger or the MTP extension failed while recording <paramref name="what"/>; the user's run goes on.</summary>
     public static Problem NotRecorded(string what, Exception e) =>
@@ -103,7 +108,8 @@ public static class Problems
     public static Problem ConfigKeyRepeated(string name, string key, string path) =>
         new(Problem.ConfigInvalid, $"{name}: \"{key}\" is given more than once; the last valid value is used.", path);
 
-    public static Problem ConfigBadValue(string name, string key, string requirement, string found, string used, string hint, string path) =>
+    public static Problem ConfigBadValue(string name, string key, string requirement, string found, string used, string hint,
+        string path) =>
         new(Problem.ConfigInvalid, $"{name}: \"{key}\" must be {requirement}, not {found}; using {used}.{hint}", path);
 
     public static Problem PropertyBadValue(string property, string requirement, string found, string used, string source) =>
@@ -117,10 +123,12 @@ public static class Problems
         new(Problem.GitUnavailable, $"git could not be started ({error}), {GitConsequence} Install git or put it on PATH. {howToSilence}");
 
     public static Problem GitTimedOut(string command, string seconds, string root, string howToSilence) =>
-        new(Problem.GitUnavailable, $"\"{command}\" did not finish within {seconds} s in {root} and was stopped, {GitConsequence} {howToSilence}");
+        new(Problem.GitUnavailable,
+            $"\"{command}\" did not finish within {seconds} s in {root} and was stopped, {GitConsequence} {howToSilence}");
 
     public static Problem GitFailed(string command, string root, int exitCode, string firstErrorLine, string howToSilence) =>
-        new(Problem.GitUnavailable, $"\"{command}\" failed in {root} (exit code {exitCode}{firstErrorLine}), {GitConsequence} {howToSilence}");
+        new(Problem.GitUnavailable,
+            $"\"{command}\" failed in {root} (exit code {exitCode}{firstErrorLine}), {GitConsequence} {howToSilence}");
 
     // ---- SR0008: an archived session could not be read
 

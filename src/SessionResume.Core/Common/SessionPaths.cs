@@ -44,7 +44,8 @@ public static class SessionPaths
         return root is not null && PathText.TryRelativeTo(canonicalPath, root, out _);
     }
 
-    static bool IsAboveStart(string canonicalRelative) => canonicalRelative == ".." || canonicalRelative.StartsWith("../", StringComparison.Ordinal);
+    static bool IsAboveStart(string canonicalRelative) =>
+        canonicalRelative == ".." || canonicalRelative.StartsWith("../", StringComparison.Ordinal);
 
     // A bare root ("/", "C:/") has no file name and becomes just "{ext}/"; a drive or host never leaks out.
     static string External(string path) => ExternalPrefix + PathText.FileName(path.Replace('\\', '/'));

@@ -29,7 +29,11 @@ public static partial class Text
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { b.Append(c).Append(text[++i]); continue; }
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                b.Append(c).Append(text[++i]);
+                continue;
+            }
             if (char.IsSurrogate(c)) { b.Append('\uFFFD'); continue; }
             if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') continue;
             if (c is '\n' or '\t') { b.Append(c); continue; }
@@ -47,9 +51,11 @@ public static partial class Text
         return false;
     }
 
-    static bool IsBidiControl(char c) => c is '\u200E' or '\u200F' or '\u061C' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+    static bool IsBidiControl(char c) =>
+        c is '\u200E' or '\u200F' or '\u061C' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     // CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), and two-character escapes.
-    [GeneratedRegex(@"\u001B(\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(\u0007|\u001B\\)?|[@-Z\\-_])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\u001B(\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(\u0007|\u001B\\)?|[@-Z\\-_])", RegexOptions.CultureInvariant,
+        matchTimeoutMilliseconds: 1000)]
     private static partial Regex AnsiSequence();
 }

@@ -10,7 +10,8 @@ internal static class KeySuggestion
         // The same words in another spelling: the MSBuild property name, camelCase, kebab-case, capitals.
         var squashed = Squash(unknownKey);
         foreach (var setting in SettingTable.All)
-            if (squashed == Squash(setting.Key) || squashed == Squash(setting.Property) || squashed == Squash(setting.Property[PropertyPrefix.Length..]))
+            if (squashed == Squash(setting.Key) || squashed == Squash(setting.Property)
+                || squashed == Squash(setting.Property[PropertyPrefix.Length..]))
                 return setting.Key;
 
         // Otherwise a typo: the nearest key, if only a few letters are off (fewer for short keys, where a
@@ -31,7 +32,10 @@ internal static class KeySuggestion
     static string Squash(string key) =>
         string.Concat(key.Where(c => c is not ('_' or '-' or ' ' or '.')).Select(char.ToLowerInvariant));
 
-    /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours ("histroy") cost 1.</summary>
+    /// <summary>
+    /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours
+    /// ("histroy") cost 1.
+    /// </summary>
     internal static int EditDistance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];

@@ -21,8 +21,8 @@ internal static class SettingTable
         s => s.StateFile, (s, v) => s with { StateFile = v });
     public static readonly Setting<bool> IncludeGitDiff = new("include_git_diff", "SessionResumeIncludeGitDiff", ValueRules.Flag,
         s => s.IncludeGitDiff, (s, v) => s with { IncludeGitDiff = v });
-    public static readonly Setting<bool> CompressOldSessions = new("compress_old_sessions", "SessionResumeCompressOldSessions", ValueRules.Flag,
-        s => s.CompressOldSessions, (s, v) => s with { CompressOldSessions = v });
+    public static readonly Setting<bool> CompressOldSessions = new("compress_old_sessions", "SessionResumeCompressOldSessions",
+        ValueRules.Flag, s => s.CompressOldSessions, (s, v) => s with { CompressOldSessions = v });
     public static readonly Setting<int> IdleMinutes = new("idle_minutes", "SessionResumeIdleMinutes", ValueRules.Count,
         s => s.IdleMinutes, (s, v) => s with { IdleMinutes = v });
 

@@ -61,13 +61,15 @@ internal static class SettingsFile
         return settings;
     }
 
-    static SessionSettings ApplyOne(JsonProperty property, SessionSettings settings, List<Problem> problems, HashSet<string> keysSeen, ISet<string> keysSet, string path)
+    static SessionSettings ApplyOne(JsonProperty property, SessionSettings settings, List<Problem> problems, HashSet<string> keysSeen,
+        ISet<string> keysSet, string path)
     {
         var name = SettingsLoader.FileName;
         var setting = SettingTable.ByKey(property.Name);
         if (setting is null)
         {
-            problems.Add(Problems.ConfigUnknownKey(SettingsLoader.FileName, property.Name, KeySuggestion.For(property.Name), SettingTable.All.Select(s => s.Key), path));
+            problems.Add(Problems.ConfigUnknownKey(SettingsLoader.FileName, property.Name, KeySuggestion.For(property.Name),
+                SettingTable.All.Select(s => s.Key), path));
             return settings;
         }
         if (!keysSeen.Add(setting.Key))
@@ -80,7 +82,8 @@ internal static class SettingsFile
         }
 
         var hint = setting.IsRightButQuoted(property.Value) ? " Write the value without quotes." : "";
-        problems.Add(Problems.ConfigBadValue(name, setting.Key, setting.Requirement, Shown(property.Value), setting.Show(settings), hint, path));
+        problems.Add(Problems.ConfigBadValue(name, setting.Key, setting.Requirement, Shown(property.Value), setting.Show(settings),
+            hint, path));
         return settings;
     }
 

@@ -27,7 +27,8 @@ public static class SettingsLoader
         return ApplyProperties(settings, properties, keysFromFile, problems);
     }
 
-    static SessionSettings ApplyProperties(SessionSettings settings, IReadOnlyDictionary<string, string?>? properties, HashSet<string> keysFromFile, List<Problem> problems)
+    static SessionSettings ApplyProperties(SessionSettings settings, IReadOnlyDictionary<string, string?>? properties,
+        HashSet<string> keysFromFile, List<Problem> problems)
     {
         if (properties is null) return settings;
         foreach (var setting in SettingTable.All)

@@ -29,7 +29,10 @@ internal static class ValueRules
         (string text, out bool value) => bool.TryParse(text, out value),   // case-insensitive, as MSBuild writes it
         value => value ? "true" : "false");
 
-    /// <summary>A whole number of at least 1 (history size, idle minutes): 0 would mean "keep nothing" or "never idle", which nobody means.</summary>
+    /// <summary>
+    /// A whole number of at least 1 (history size, idle minutes): 0 would mean "keep nothing" or "never
+    /// idle", which nobody means.
+    /// </summary>
     public static ValueRule<int> Count { get; } = new(
         "a whole number of at least 1",
         (JsonElement json, out int value) =>
@@ -41,7 +44,10 @@ internal static class ValueRules
             int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value) && value >= 1,
         value => value.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>A file or folder, relative to the session root or absolute. Surrounding blanks are dropped: they are always accidents.</summary>
+    /// <summary>
+    /// A file or folder, relative to the session root or absolute. Surrounding blanks are dropped: they
+    /// are always accidents.
+    /// </summary>
     public static ValueRule<string> Location { get; } = new(
         "a non-empty path",
         (JsonElement json, [MaybeNullWhen(false)] out string value) =>

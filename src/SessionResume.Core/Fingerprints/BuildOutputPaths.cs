@@ -14,7 +14,8 @@ internal static partial class BuildOutputPaths
     public static string WithPlaceholders(string path) => OutputFolders().Replace(path, m => m.Groups["kind"].Value + "/" + Placeholder);
 
     /// <summary>For text that may hold paths in either separator (a message).</summary>
-    public static string WithPlaceholdersInText(string text) => OutputFoldersAnySeparator().Replace(text, m => m.Groups["kind"].Value + "/" + Placeholder);
+    public static string WithPlaceholdersInText(string text) =>
+        OutputFoldersAnySeparator().Replace(text, m => m.Groups["kind"].Value + "/" + Placeholder);
 
     // obj|bin, an optional platform folder (Platform other than AnyCPU puts one first), the configuration
     // (any name: Debug, Release, Staging...), a target framework, an optional runtime identifier.

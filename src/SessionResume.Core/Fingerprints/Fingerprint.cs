@@ -50,7 +50,8 @@ public static class Fingerprint
     public static string ForTest(string assemblyName, string fullyQualifiedName, string displayName)
     {
         var fullName = (fullyQualifiedName ?? "").Trim();
-        return HashParts(TestTool, TestIdentityParts.AssemblySimpleName(assemblyName), fullName, TestIdentityParts.DataRow(fullName, displayName));
+        return HashParts(TestTool, TestIdentityParts.AssemblySimpleName(assemblyName), fullName,
+            TestIdentityParts.DataRow(fullName, displayName));
     }
 
     /// <summary>
@@ -78,8 +79,12 @@ public static class Fingerprint
         return prefix.Length >= MinimumPrefixLength && fingerprint.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>XxHash3_64 (seed 0) of the UTF-8 bytes, as 16 lower-case hex digits. Platform-independent, unlike string.GetHashCode.</summary>
-    public static string Hash(string text) => XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(text)).ToString("x16", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// XxHash3_64 (seed 0) of the UTF-8 bytes, as 16 lower-case hex digits. Platform-independent, unlike
+    /// string.GetHashCode.
+    /// </summary>
+    public static string Hash(string text) =>
+        XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(text)).ToString("x16", CultureInfo.InvariantCulture);
 
     static string HashParts(params string[] parts) => Hash(Version + Separator + string.Join(Separator, parts));
 

@@ -44,7 +44,8 @@ internal static partial class KeyFacts
         return BuildOutputPaths.WithPlaceholders(path);
     }
 
-    [GeneratedRegex(@"\bpackage\s+'?(?<id>[A-Za-z0-9_][A-Za-z0-9_.\-]*?)'?\.?(?=\s|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bpackage\s+'?(?<id>[A-Za-z0-9_][A-Za-z0-9_.\-]*?)'?\.?(?=\s|$)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PackageId();
 
     [GeneratedRegex(@"""[^""\r\n]+""\s+to\s+""(?<path>[^""\r\n]+)""", RegexOptions.CultureInvariant)]

@@ -49,14 +49,16 @@ internal static partial class MessageMasks
         return bar < 0 ? Digits().Replace(suffix, "{n}") : suffix[..(bar + 1)] + Digits().Replace(suffix[(bar + 1)..], "{n}");
     }
 
-    [GeneratedRegex(@"\b(?!file:)[A-Za-z][A-Za-z0-9+.\-]*://[^\s'""`<>]*[^\s'""`<>.,;:)\]]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?!file:)[A-Za-z][A-Za-z0-9+.\-]*://[^\s'""`<>]*[^\s'""`<>.,;:)\]]",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Url();
 
     [GeneratedRegex(@"(?<![0-9A-Fa-f])\{?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}?(?![0-9A-Fa-f])")]
     private static partial Regex Guid();
 
     // 2026-11-24, 2026-11-24T20:00:00.123Z, 2026-11-24 20:00:00+01:00
-    [GeneratedRegex(@"(?<![0-9])[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?(?![0-9])")]
+    [GeneratedRegex(@"(?<![0-9])[0-9]{4}-[0-9]{2}-[0-9]{2}" +
+        @"(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?(?![0-9])")]
     private static partial Regex IsoTimestamp();
 
     // 11/24/2026 (the en-US form DateTime.ToString() gives); a time after it is taken by ClockTime.
@@ -68,7 +70,8 @@ internal static partial class MessageMasks
     private static partial Regex ClockTime();
 
     // 1000ms, 2.5 s, 3 seconds, 12 min
-    [GeneratedRegex(@"(?<![\w.])[0-9]+(?:[.,][0-9]+)?\s?(?:ns|µs|μs|us|ms|s|secs?|seconds?|milliseconds?|microseconds?|nanoseconds?|mins?|minutes?|h|hrs?|hours?|days?|ticks)\b")]
+    [GeneratedRegex(@"(?<![\w.])[0-9]+(?:[.,][0-9]+)?\s?" +
+        @"(?:ns|µs|μs|us|ms|s|secs?|seconds?|milliseconds?|microseconds?|nanoseconds?|mins?|minutes?|h|hrs?|hours?|days?|ticks)\b")]
     private static partial Regex Duration();
 
     [GeneratedRegex(@"\b0[xX][0-9A-Fa-f]+\b")]
@@ -78,7 +81,8 @@ internal static partial class MessageMasks
     private static partial Regex HexRun();
 
     // 1.2, 8.0.100, v2.3.4, 1.0.0-preview.7.25380.108, 4.0.0.0, 1.2.3+sha
-    [GeneratedRegex(@"(?<![\w.])[vV]?[0-9]+(?:\.[0-9]+)+(?:-(?i:alpha|beta|preview|rc|pre|dev|ci|nightly|rtm)[0-9A-Za-z.\-]*)?(?:\+[0-9A-Za-z.\-]+)?(?!\w|\.[0-9A-Za-z])")]
+    [GeneratedRegex(@"(?<![\w.])[vV]?[0-9]+(?:\.[0-9]+)+(?:-(?i:alpha|beta|preview|rc|pre|dev|ci|nightly|rtm)[0-9A-Za-z.\-]*)?" +
+        @"(?:\+[0-9A-Za-z.\-]+)?(?!\w|\.[0-9A-Za-z])")]
     private static partial Regex Version();
 
     // <Main>d__3, <>c__DisplayClass0_0, <Main>b__0_1, <x>5__2, <Main>g__Local|0_0, <>f__AnonymousType0`1, <<Main>$>d__0

@@ -62,12 +62,14 @@ public static partial class MessageNormalizer
     private static partial Regex NodePrefix();
 
     // " [C:\repo\src\App\App.csproj]", " [/repo/App.csproj::TargetFramework=net8.0]"
-    [GeneratedRegex(@"\s*\[[^\[\]\r\n]*\.(?:[A-Za-z]*proj|sln|slnx|metaproj)(?:::[^\[\]\r\n]*)?\]\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*\[[^\[\]\r\n]*\.(?:[A-Za-z]*proj|sln|slnx|metaproj)(?:::[^\[\]\r\n]*)?\]\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ProjectSuffix();
 
     // "origin(line,col): [subcategory] error|warning|info CODE: " where origin is a file or a tool (CSC,
     // MSBUILD), or just "error CODE: ".
-    [GeneratedRegex(@"^\s*(?:(?:\S.*?\([0-9]+(?:[,-][0-9]+){0,3}\)|[A-Za-z]:[^\s:(]*|[^\s:]+)?\s*:\s*(?:[\w ]+ )?)?(?:error|warning|info)\s+[A-Za-z]+[0-9]+\s*:\s*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:\S.*?\([0-9]+(?:[,-][0-9]+){0,3}\)|[A-Za-z]:[^\s:(]*|[^\s:]+)?\s*:\s*(?:[\w ]+ )?)?" +
+        @"(?:error|warning|info)\s+[A-Za-z]+[0-9]+\s*:\s*", RegexOptions.CultureInvariant)]
     private static partial Regex CanonicalPrefix();
 
     [GeneratedRegex(@"[^\S\n]+")]

@@ -62,7 +62,10 @@ internal static partial class MessagePaths
         return result.Append(text, copied, text.Length - copied).ToString();
     }
 
-    /// <summary>Where a path that starts at <paramref name="start"/> ends: the closing quote if it is quoted, else the first character no path holds.</summary>
+    /// <summary>
+    /// Where a path that starts at <paramref name="start"/> ends: the closing quote if it is quoted, else
+    /// the first character no path holds.
+    /// </summary>
     static int PathEnd(string text, int start, int afterRoot)
     {
         var quote = start > 0 ? text[start - 1] : '\0';

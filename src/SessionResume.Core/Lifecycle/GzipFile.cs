@@ -27,7 +27,9 @@ internal static class GzipFile
     public static byte[] Decompress(byte[] file)
     {
         if (file.Length < HeaderLength + TrailerLength || file[0] != 0x1F || file[1] != 0x8B)
-            throw new InvalidStateException(file.Length == 0 ? "the file is empty" : "it is not gzip data (it does not start with the gzip signature)");
+            throw new InvalidStateException(file.Length == 0
+                ? "the file is empty"
+                : "it is not gzip data (it does not start with the gzip signature)");
         byte[] content;
         try
         {

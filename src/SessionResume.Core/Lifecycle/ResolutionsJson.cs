@@ -29,11 +29,13 @@ internal static class ResolutionsJson
         {
             // The same wording as StateJson's, so one damaged archive reads the same in every warning.
             var where = e.Path is { Length: > 0 } ? $" at {e.Path}" : "";
-            throw new InvalidStateException($"invalid JSON or wrong type{where} (line {(e.LineNumber ?? 0) + 1}): {FirstSentence(e.Message)}", e);
+            throw new InvalidStateException(
+                $"invalid JSON or wrong type{where} (line {(e.LineNumber ?? 0) + 1}): {FirstSentence(e.Message)}", e);
         }
         if (document is null) throw new InvalidStateException("the document is null, not an object");
         if (document.SchemaVersion > SessionState.CurrentSchemaVersion)
-            throw new InvalidStateException($"schema_version {document.SchemaVersion} is newer than this package understands ({SessionState.CurrentSchemaVersion}); update SessionResume.Build");
+            throw new InvalidStateException($"schema_version {document.SchemaVersion}" +
+                $" is newer than this package understands ({SessionState.CurrentSchemaVersion}); update SessionResume.Build");
         return document.Errors?.Resolved?.OfType<ResolvedError>().ToList() ?? [];
     }
 

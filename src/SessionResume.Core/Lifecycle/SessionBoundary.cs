@@ -21,8 +21,8 @@ public static class SessionBoundary
     /// leaves no archive behind.
     /// </summary>
     /// <param name="archivedIds">The ids in the history, which the next id must not repeat; only listed when a session ends.</param>
-    public static (SessionState State, SessionState? Ended) Continue(SessionState state, DateTime now, int idleMinutes, IEnumerable<string> archivedIds,
-        bool idleEnds)
+    public static (SessionState State, SessionState? Ended) Continue(SessionState state, DateTime now, int idleMinutes,
+        IEnumerable<string> archivedIds, bool idleEnds)
     {
         if (!HasEnded(state, now, idleMinutes, idleEnds)) return (state, null);
         var taken = archivedIds.Append(state.SessionId!);

@@ -41,7 +41,8 @@ public static class SessionClock
         var prefix = $"sess_{now:yyyyMMdd}_";
         var highest = taken
             .Where(id => id.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(id => int.TryParse(id.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .Select(id => int.TryParse(id.AsSpan(prefix.Length), System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0)
             .DefaultIfEmpty(0)
             .Max();
         return $"{prefix}{highest + 1:000}";

@@ -86,5 +86,6 @@ public static class BuildMerge
     }
 
     static Problem SeenBeforeWarning(ErrorEntry entry, MergeContext context) =>
-        Problems.SeenBefore(entry.SeenBefore!.SessionId, Fingerprint.Display(entry.Code, entry.Fingerprint), entry.SeenBefore.Resolution, entry.File, entry.Line, entry.Column);
+        Problems.SeenBefore(entry.SeenBefore!.SessionId, Fingerprint.Display(entry.Code, entry.Fingerprint), entry.SeenBefore.Resolution,
+            entry.File, entry.Line, entry.Column);
 }

@@ -31,7 +31,8 @@ static class EntryUnion
         known.FirstSeen = Recency.Earliest(known.FirstSeen, other.FirstSeen);
         known.LastSeen = Recency.Latest(known.LastSeen, other.LastSeen);
         known.TargetFrameworks = TextList.SortedUnion(known.TargetFrameworks, other.TargetFrameworks) ?? [];
-        var otherLines = (known.OtherLines ?? []).Concat(other.OtherLines ?? []).Where(l => l != known.Line).Distinct().Order().Take(MaxOtherLines).ToList();
+        var otherLines = (known.OtherLines ?? []).Concat(other.OtherLines ?? [])
+            .Where(l => l != known.Line).Distinct().Order().Take(MaxOtherLines).ToList();
         known.OtherLines = otherLines.Count == 0 ? null : otherLines;
         known.Occurrences = Math.Max(known.Occurrences ?? 0, other.Occurrences ?? 0) is > 0 and var occurrences ? occurrences : null;
         known.SeenBefore ??= other.SeenBefore;

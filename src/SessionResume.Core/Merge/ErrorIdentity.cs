@@ -23,7 +23,8 @@ static class ErrorIdentity
     /// <summary>The earlier fingerprints of both, without the current one; null when there are none.</summary>
     public static List<string>? Aliases(string current, IEnumerable<string>? a, IEnumerable<string>? b, params string[] more)
     {
-        var all = (a ?? []).Concat(b ?? []).Concat(more).Where(f => f != current).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var all = (a ?? []).Concat(b ?? []).Concat(more).Where(f => f != current)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return all.Count == 0 ? null : all;
     }
 }

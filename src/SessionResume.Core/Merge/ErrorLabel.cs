@@ -8,7 +8,8 @@ static class ErrorLabel
     const int MaxWords = 8;
 
     public static string For(string code, string fingerprint, string file, int line, string message, bool resolved) =>
-        $"{Fingerprint.Display(code, fingerprint)} {file}{(line > 0 ? $":{line}" : "")} \"{FirstWords(message)}\"{(resolved ? " (resolved)" : "")}";
+        $"{Fingerprint.Display(code, fingerprint)} {file}{(line > 0 ? $":{line}" : "")}" +
+        $" \"{FirstWords(message)}\"{(resolved ? " (resolved)" : "")}";
 
     static string FirstWords(string message)
     {

@@ -19,10 +19,12 @@ static class ErrorLookup
     public static Result Find(ErrorSection errors, string typed, string property)
     {
         var (code, hex) = Split(typed);
-        var known = KnownError.In(errors).Where(k => code is null || string.Equals(k.Code, code, StringComparison.OrdinalIgnoreCase)).ToList();
+        var known = KnownError.In(errors)
+            .Where(k => code is null || string.Equals(k.Code, code, StringComparison.OrdinalIgnoreCase)).ToList();
         if (!IsHex(hex) || hex.Length < Fingerprint.MinimumPrefixLength)
             return new(null, $"{property} '{typed}' is not a fingerprint: give the printed form (CS0029-0123456789ab), " +
-                             $"the full fingerprint or at least {Fingerprint.MinimumPrefixLength} of its hex digits. {CloseMatches(errors, code, hex)}");
+                             $"the full fingerprint or at least {Fingerprint.MinimumPrefixLength} of its hex digits. " +
+                             $"{CloseMatches(errors, code, hex)}");
 
         foreach (var matches in new[]
                  {

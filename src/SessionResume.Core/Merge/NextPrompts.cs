@@ -35,7 +35,9 @@ public static partial class NextPrompts
     public static string ForTests(IEnumerable<TestFailure> failures)
     {
         var list = failures.ToList();
-        return $"Rerun the failing tests of {list[0].Project}: {RerunCommand.For(list[0].Project, list.Select(f => f.Name).Take(MaxTestsPerRerun).ToList(), style: RerunStyles.Parse(list[0].Runner))}";
+        return $"Rerun the failing tests of {list[0].Project}: " +
+            RerunCommand.For(list[0].Project, list.Select(f => f.Name).Take(MaxTestsPerRerun).ToList(),
+                style: RerunStyles.Parse(list[0].Runner));
     }
 
     static string FirstLine(string text)

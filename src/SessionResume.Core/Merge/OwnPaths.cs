@@ -26,6 +26,8 @@ public static class OwnPaths
     static string? Inside(string path, string root)
     {
         var relative = SessionPaths.ToSessionPath(path, root);
-        return relative.Length == 0 || relative == "." || relative.StartsWith(SessionPaths.ExternalPrefix, StringComparison.Ordinal) ? null : relative;
+        return relative.Length == 0 || relative == "." || relative.StartsWith(SessionPaths.ExternalPrefix, StringComparison.Ordinal)
+            ? null
+            : relative;
     }
 }

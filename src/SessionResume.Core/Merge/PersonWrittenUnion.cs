@@ -42,7 +42,8 @@ static class PersonWrittenUnion
         var placedByTarget = progress.InProgress.Concat(progress.Blocked).ToList();
         TextList.Append(progress.Completed, input.Progress.Completed);
         TextList.Append(progress.InProgress, input.Progress.InProgress.Where(i => !TextList.Contains(placedByTarget, i)));
-        TextList.Append(progress.Blocked, input.Progress.Blocked.Where(i => !TextList.Contains(placedByTarget, i) && !TextList.Contains(progress.InProgress, i)));
+        TextList.Append(progress.Blocked,
+            input.Progress.Blocked.Where(i => !TextList.Contains(placedByTarget, i) && !TextList.Contains(progress.InProgress, i)));
         TextList.Append(target.Todos, input.Todos);
         foreach (var list in new[] { progress.InProgress, progress.Blocked, target.Todos })
             TextList.Remove(list, progress.Completed);

@@ -29,7 +29,8 @@ static class Reconciler
         var changes = new Changes();
         var tfm = build.TargetFramework;
         var mine = entries.Where(e => e.Project == build.Project).ToList();
-        var byFingerprint = mine.GroupBy(e => e.Fingerprint, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var byFingerprint = mine.GroupBy(e => e.Fingerprint, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var observedFingerprints = observed.Select(o => o.Fingerprint).ToHashSet(StringComparer.Ordinal);
         var notYetMatched = mine.Where(e => e.TargetFrameworks.Contains(tfm)).ToHashSet();
 

@@ -21,13 +21,16 @@ public static class RerunCommand
         {
             // .NET 10 dotnet test in MTP mode takes --project and passes the rest to the test app.
             RerunStyle.TestingPlatformXunit =>
-                $"dotnet test --project {ShellQuote(project)}{framework} {string.Join(" ", names.Select(n => "--filter-method " + ShellQuote(n)))}",
-            RerunStyle.TestingPlatform => $"dotnet test --project {ShellQuote(project)}{framework} --filter {ShellQuote(VSTestFilter(names))}",
+                $"dotnet test --project {ShellQuote(project)}{framework} " +
+                $"{string.Join(" ", names.Select(n => "--filter-method " + ShellQuote(n)))}",
+            RerunStyle.TestingPlatform =>
+                $"dotnet test --project {ShellQuote(project)}{framework} --filter {ShellQuote(VSTestFilter(names))}",
             _ => $"dotnet test {ShellQuote(project)}{framework} --filter {ShellQuote(VSTestFilter(names))}",
         };
     }
 
-    static string VSTestFilter(IEnumerable<string> names) => string.Join("|", names.Select(n => "FullyQualifiedName=" + EscapeFilterValue(n)));
+    static string VSTestFilter(IEnumerable<string> names) =>
+        string.Join("|", names.Select(n => "FullyQualifiedName=" + EscapeFilterValue(n)));
 
     public static string EscapeFilterValue(string value)
     {
@@ -47,7 +50,8 @@ public static class RerunCommand
     public static string ShellQuote(string value)
     {
         if (value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || "/._-+:,".Contains(c))) return value;
-        var doubleQuoteSafe = value.IndexOfAny(['"', '$', '`']) < 0 && !value.Contains(@"\\", StringComparison.Ordinal) && !value.EndsWith('\\');
+        var doubleQuoteSafe = value.IndexOfAny(['"', '$', '`']) < 0 && !value.Contains(@"\\", StringComparison.Ordinal)
+            && !value.EndsWith('\\');
         return doubleQuoteSafe ? $"\"{value}\"" : "'" + value.Replace("'", "'\\''") + "'";
     }
 }

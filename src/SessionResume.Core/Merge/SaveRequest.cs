@@ -26,7 +26,10 @@ public sealed record SaveRequest
     public string? Notes { get; init; }
     /// <summary>next_prompts written by a person: kept before the generated ones.</summary>
     public IReadOnlyList<string> NextPrompts { get; init; } = [];
-    /// <summary>Each "FINGERPRINT=how it was fixed": the full fingerprint, the printed form (CS0029-0123456789ab) or a unique prefix of 8+ hex digits.</summary>
+    /// <summary>
+    /// Each "FINGERPRINT=how it was fixed": the full fingerprint, the printed form (CS0029-0123456789ab)
+    /// or a unique prefix of 8+ hex digits.
+    /// </summary>
     public IReadOnlyList<string> Resolutions { get; init; } = [];
 }
 

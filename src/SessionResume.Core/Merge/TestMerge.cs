@@ -44,17 +44,26 @@ public static class TestMerge
                 }
                 RecordFailure(entry, result, run, context, sessionRoot);
             }
-            else if (result.Outcome == TestOutcome.Passed && entry is not null && entry.TargetFrameworks.Remove(tfm) && entry.TargetFrameworks.Count == 0)
+            else if (result.Outcome == TestOutcome.Passed && entry is not null && entry.TargetFrameworks.Remove(tfm)
+                && entry.TargetFrameworks.Count == 0)
             {
                 tests.Failures.Remove(entry);
-                tests.Fixed.Insert(0, new FixedTest { Name = entry.Name, Path = entry.Path, Project = entry.Project, Attempts = entry.Attempts, FixedAt = context.Now });
+                tests.Fixed.Insert(0, new FixedTest
+                {
+                    Name = entry.Name,
+                    Path = entry.Path,
+                    Project = entry.Project,
+                    Attempts = entry.Attempts,
+                    FixedAt = context.Now,
+                });
             }
         }
 
         if (run.Partial is false && run.Aborted is null)
         {
             // A full run that did not run a known failure: the test was renamed or deleted.
-            foreach (var gone in mine.Values.Where(f => !ran.Contains(f.Fingerprint) && f.TargetFrameworks.Remove(tfm) && f.TargetFrameworks.Count == 0).ToList())
+            foreach (var gone in mine.Values
+                .Where(f => !ran.Contains(f.Fingerprint) && f.TargetFrameworks.Remove(tfm) && f.TargetFrameworks.Count == 0).ToList())
                 tests.Failures.Remove(gone);
         }
         if (run.Aborted is not null) RecordCrash(tests, run, context);
@@ -90,7 +99,8 @@ public static class TestMerge
         // Redacted before fingerprinting and before shortening (a cut could leave part of a token behind).
         var message = Redaction.SecretRedactor.Redact(result.ErrorMessage);
         entry.Message = ShortMessage(message);
-        entry.FailureFingerprint = Fingerprint.ForTestFailure(null, message, frame is null ? null : $"{frame.Method} in {frame.File}", sessionRoot);
+        entry.FailureFingerprint =
+            Fingerprint.ForTestFailure(null, message, frame is null ? null : $"{frame.Method} in {frame.File}", sessionRoot);
         entry.Outcome = "failed";
         entry.Rerun = RerunCommand.For(entry.Project, [entry.Name], style: run.RerunStyle);
         entry.Runner = RerunStyles.Name(run.RerunStyle);

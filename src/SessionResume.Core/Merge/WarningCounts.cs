@@ -15,7 +15,10 @@ static class WarningCounts
         var counts = warnings.Counts;
         if (!counts.TryGetValue(build.Project, out var byFramework))
             counts[build.Project] = byFramework = new(StringComparer.Ordinal);
-        foreach (var dropped in byFramework.Keys.Where(t => build.ProjectTargetFrameworks.Count > 0 && !build.ProjectTargetFrameworks.Contains(t, StringComparer.OrdinalIgnoreCase)).ToList())
+        foreach (var dropped in byFramework.Keys
+            .Where(t => build.ProjectTargetFrameworks.Count > 0
+                && !build.ProjectTargetFrameworks.Contains(t, StringComparer.OrdinalIgnoreCase))
+            .ToList())
             byFramework.Remove(dropped);
 
         var thisCompile = new SortedDictionary<string, int>(StringComparer.Ordinal);

@@ -98,6 +98,7 @@ public sealed class WarningSection
     public List<ErrorEntry> Entries { get; set; } = [];
     public int Omitted { get; set; }
     /// <summary>Per project and target framework, the count of each code: the source of the totals.</summary>
-    public SortedDictionary<string, SortedDictionary<string, SortedDictionary<string, int>>> Counts { get; set; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, SortedDictionary<string, SortedDictionary<string, int>>> Counts { get; set; } =
+        new(StringComparer.Ordinal);
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

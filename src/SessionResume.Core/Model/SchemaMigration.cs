@@ -33,9 +33,11 @@ internal static class SchemaMigration
         if (!found.Present) return SeedVersion;
         if (found.Value is not { } version) return SessionState.CurrentSchemaVersion;
         if (version > SessionState.CurrentSchemaVersion)
-            throw new InvalidStateException($"schema_version {version} is newer than this package understands ({SessionState.CurrentSchemaVersion}); update SessionResume.Build");
+            throw new InvalidStateException($"schema_version {version}" +
+                $" is newer than this package understands ({SessionState.CurrentSchemaVersion}); update SessionResume.Build");
         if (version < SeedVersion)
-            throw new InvalidStateException($"schema_version {version} is not a version (versions are 0 to {SessionState.CurrentSchemaVersion})");
+            throw new InvalidStateException(
+                $"schema_version {version} is not a version (versions are 0 to {SessionState.CurrentSchemaVersion})");
         return (int)version;
     }
 

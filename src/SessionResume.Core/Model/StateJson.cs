@@ -37,7 +37,8 @@ public static class StateJson
     public static JsonSerializerOptions OptionsWith(IJsonTypeInfoResolver metadata) => new(Options) { TypeInfoResolver = metadata };
 
     /// <summary>A document other than the state, with options from <see cref="OptionsWith"/>.</summary>
-    public static string Serialize<T>(T value, JsonSerializerOptions options) => JsonSerializer.Serialize(value, options).Replace("\r\n", "\n");
+    public static string Serialize<T>(T value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(value, options).Replace("\r\n", "\n");
 
     /// <summary>Parses a state document; throws <see cref="InvalidStateException"/> saying what is wrong.</summary>
     public static SessionState Deserialize(string json) => Deserialize(System.Text.Encoding.UTF8.GetBytes(json));
@@ -58,7 +59,8 @@ public static class StateJson
         catch (JsonException e)
         {
             var where = e.Path is { Length: > 0 } ? $" at {e.Path}" : "";
-            throw new InvalidStateException($"invalid JSON or wrong type{where} (line {(e.LineNumber ?? 0) + 1}): {Expected(FirstSentence(e.Message))}", e);
+            throw new InvalidStateException(
+                $"invalid JSON or wrong type{where} (line {(e.LineNumber ?? 0) + 1}): {Expected(FirstSentence(e.Message))}", e);
         }
         if (state is null) throw new InvalidStateException("the document is null, not an object");
         SchemaMigration.Upgrade(state, version);
@@ -112,7 +114,10 @@ public static class StateJson
             ? "the file is UTF-16 text, not UTF-8 (Windows PowerShell 5 writes UTF-16 with '>'; use Set-Content -Encoding utf8)"
             : "the file is not valid UTF-8 text";
 
-    /// <summary>The serializer names .NET types ("could not be converted to System.Int32"); a person editing JSON wants JSON's words.</summary>
+    /// <summary>
+    /// The serializer names .NET types ("could not be converted to System.Int32"); a person editing JSON
+    /// wants JSON's words.
+    /// </summary>
     static string Expected(string message)
     {
         const string prefix = "The JSON value could not be converted to ";
@@ -144,7 +149,10 @@ public static class StateJson
     }
 }
 
-/// <summary>Times are written as UTC ISO 8601 to the second ("2026-11-24T20:00:00Z"); any ISO 8601 is read. Shared by every reader of the state.</summary>
+/// <summary>
+/// Times are written as UTC ISO 8601 to the second ("2026-11-24T20:00:00Z"); any ISO 8601 is read.
+/// Shared by every reader of the state.
+/// </summary>
 internal sealed class UtcTimeConverter : JsonConverter<DateTime>
 {
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

@@ -74,7 +74,8 @@ internal static class StateTextCheck
                         var owner = stack[^1];
                         if (!owner.Keys.Add(name))
                             throw new InvalidStateException(
-                                $"the key \"{name}\" appears twice in the same object ({PathOf(stack, includeKey: false)}, line {Line(utf8, reader.TokenStartIndex)}); " +
+                                $"the key \"{name}\" appears twice in the same object ({PathOf(stack, includeKey: false)}" +
+                                $", line {Line(utf8, reader.TokenStartIndex)}); " +
                                 "only one of them would be kept");
                         owner.Key = name;
                         versionNext = stack.Count == 1 && name == SchemaVersionKey;
@@ -128,7 +129,8 @@ internal static class StateTextCheck
         catch (InvalidOperationException)
         {
             throw new InvalidStateException(
-                $"the {what} at {PathOf(stack, includeKey: what == "text")} has an invalid \\u escape (a lone UTF-16 surrogate such as \\uD800)");
+                $"the {what} at {PathOf(stack, includeKey: what == "text")}" +
+                $" has an invalid \\u escape (a lone UTF-16 surrogate such as \\uD800)");
         }
     }
 

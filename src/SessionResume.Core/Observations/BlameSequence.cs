@@ -14,7 +14,8 @@ public static class BlameSequence
         try
         {
             var tests = XElement.Parse(sequenceXml).Elements("Test").ToList();
-            var running = tests.FirstOrDefault(t => string.Equals((string?)t.Attribute("Completed"), "False", StringComparison.OrdinalIgnoreCase))
+            var running = tests.FirstOrDefault(t =>
+                    string.Equals((string?)t.Attribute("Completed"), "False", StringComparison.OrdinalIgnoreCase))
                 ?? (tests.Any(t => t.Attribute("Completed") is not null) ? null : tests.LastOrDefault());
             return (string?)running?.Attribute("Name") is { Length: > 0 } name ? name : null;
         }
@@ -30,7 +31,8 @@ public static class BlameSequence
         var messages = errorMessages.Where(m => !string.IsNullOrWhiteSpace(m)).ToList();
         var reason = error
             ?? messages.FirstOrDefault(m => m.Contains("aborted", StringComparison.OrdinalIgnoreCase))
-            ?? messages.FirstOrDefault(m => m.Contains("crash", StringComparison.OrdinalIgnoreCase) || m.Contains("hang", StringComparison.OrdinalIgnoreCase))
+            ?? messages.FirstOrDefault(m =>
+                m.Contains("crash", StringComparison.OrdinalIgnoreCase) || m.Contains("hang", StringComparison.OrdinalIgnoreCase))
             ?? "The test run was aborted.";
         return reason.Trim();
     }

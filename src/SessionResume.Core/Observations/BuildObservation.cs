@@ -48,7 +48,10 @@ public sealed class FileSourceText(string sessionRoot) : ISourceText
         return cache[sessionPath] = lines;
     }
 
-    /// <summary>One line, with secrets redacted: every use of a source line (stored, or compared with a stored one) goes through here.</summary>
+    /// <summary>
+    /// One line, with secrets redacted: every use of a source line (stored, or compared with a stored
+    /// one) goes through here.
+    /// </summary>
     public static string? Line(IReadOnlyList<string>? lines, int line) =>
         lines is not null && line >= 1 && line <= lines.Count ? Redaction.SecretRedactor.Redact(lines[line - 1]) : null;
 }

@@ -5,7 +5,8 @@ namespace SessionResume.Observations;
 /// <summary>Reads what VSTest says when a test host crashes or hangs (with --blame: which test was running).</summary>
 public static partial class CrashReport
 {
-    [GeneratedRegex(@"(?:test running when the crash occurred|tests? (?:was|were) running when the (?:crash|hang|timeout) occurred|test that was running)[^:]*:\s*(?<name>[^\r\n]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:test running when the crash occurred|tests? (?:was|were) running when the (?:crash|hang|timeout) occurred" +
+        @"|test that was running)[^:]*:\s*(?<name>[^\r\n]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RunningTestLine();
 
     public static string? RunningTest(string abortMessage) => RunningTests(abortMessage) is [var first, ..] ? first : null;

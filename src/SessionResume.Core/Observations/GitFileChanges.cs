@@ -10,7 +10,8 @@ public static class GitFileChanges
     internal static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
     const string DefaultGit = "git";
     static readonly string HowToSilence =
-        $"To stop asking git, set {SettingTable.IncludeGitDiff.Property}=false or \"{SettingTable.IncludeGitDiff.Key}\": false in {SettingsLoader.FileName}.";
+        $"To stop asking git, set {SettingTable.IncludeGitDiff.Property}=false or \"{SettingTable.IncludeGitDiff.Key}" +
+        $"\": false in {SettingsLoader.FileName}.";
 
     /// <summary>
     /// Runs <c>git status</c> in the session root. Null with a problem (SR0007) when git is missing,

@@ -21,7 +21,8 @@ internal static class PorcelainStatus
             if (kind is not { } k || !TryRootRelative(repoPath, top, sessionRoot, out var path)) return;
             // Deleted and present again in one report (git rm --cached, or a rename's source made anew):
             // the file was there before and is there now, so it is modified.
-            changes[path] = changes.TryGetValue(path, out var earlier) && earlier != k && earlier != ChangeKind.Modified && k != ChangeKind.Modified
+            changes[path] = changes.TryGetValue(path, out var earlier) && earlier != k && earlier != ChangeKind.Modified
+                && k != ChangeKind.Modified
                 ? ChangeKind.Modified
                 : k;
         }

@@ -2,7 +2,8 @@
 namespace SessionResume.Observations;
 
 /// <summary>context.tech_stack: language, target framework and the notable packages a project uses.</summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "Named after the state file's context.tech_stack key.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711",
+    Justification = "Named after the state file's context.tech_stack key.")]
 public static class TechStack
 {
     // Build plumbing that says nothing about what the code is.

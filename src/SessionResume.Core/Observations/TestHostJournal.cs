@@ -52,7 +52,8 @@ internal sealed partial class TestHostJournal : IDisposable
     /// <summary>A new journal that starts with what is needed to record the run without the process that wrote it.</summary>
     public static TestHostJournal Create(string path, JournalLine header)
     {
-        var journal = new TestHostJournal(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1));
+        var journal = new TestHostJournal(
+            new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1));
         header.Kind = JournalWire.Run;
         journal.Write(header);
         return journal;
@@ -60,7 +61,8 @@ internal sealed partial class TestHostJournal : IDisposable
 
     public void Started(string uid, string name) => Write(new JournalLine { Kind = JournalWire.Start, Uid = uid, Name = name });
 
-    public void Finished(string uid, TestResultRecord result) => Write(new JournalLine { Kind = JournalWire.Result, Uid = uid, Result = result });
+    public void Finished(string uid, TestResultRecord result) =>
+        Write(new JournalLine { Kind = JournalWire.Result, Uid = uid, Result = result });
 
     public void UnhandledException(string text) => Write(new JournalLine { Kind = JournalWire.Exception, Text = text });
 

@@ -59,6 +59,10 @@ internal sealed partial class TestHostJournal
             }
         }
         var inProgress = running.Values.OrderBy(r => r.Order).Select(r => r.Name).Distinct(StringComparer.Ordinal).ToList();
-        return new TestHostJournalContents([.. results.Values], inProgress, exception, recorded, last, Found: true) { Header = header, Exited = exited };
+        return new TestHostJournalContents([.. results.Values], inProgress, exception, recorded, last, Found: true)
+        {
+            Header = header,
+            Exited = exited,
+        };
     }
 }

@@ -17,7 +17,8 @@ internal static partial class TokenPatterns
     // breaks, "Proc-Type: 4,ENCRYPTED" headers, JSON's "\n" escapes), so a block that a shortened
     // message cut off before its END line is still removed; '-' counts as body only when it does
     // not start the "-----END" line. CERTIFICATE and PUBLIC KEY blocks are public and stay.
-    [GeneratedRegex(@"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[A-Za-z0-9+/=\s:,\\]|-(?!----))*(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?", Options, Timeout)]
+    [GeneratedRegex(@"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[A-Za-z0-9+/=\s:,\\]|-(?!----))*" +
+        @"(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?", Options, Timeout)]
     public static partial Regex PrivateKey();
 
     // header.payload.signature, base64url; the header is JSON, so it starts with eyJ ('{"').
@@ -37,7 +38,8 @@ internal static partial class TokenPatterns
     // glpat- (personal/project/group), gloas- (OAuth secret), gldt- (deploy), glrt-/glrtr- (runner),
     // glcbt- (CI job), glptt- (trigger), glft- (feed), glimt- (mail), glagent-, glsoat-, glffct-.
     // Newer routable tokens carry dotted parts; a sentence's full stop is not taken.
-    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])gl(?:pat|oas|dt|rt|rtr|cbt|ptt|ft|imt|agent|soat|ffct)-[A-Za-z0-9_\-]{20,}(?:\.[A-Za-z0-9_\-]+)*", Options, Timeout)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])gl(?:pat|oas|dt|rt|rtr|cbt|ptt|ft|imt|agent|soat|ffct)-" +
+        @"[A-Za-z0-9_\-]{20,}(?:\.[A-Za-z0-9_\-]+)*", Options, Timeout)]
     public static partial Regex GitLabToken();
 
     // xoxb- (bot), xoxp- (user), xoxa-/xoxr-/xoxs-, xoxe.xoxp-1- and xoxe-1- (rotating). Real ones
@@ -64,7 +66,8 @@ internal static partial class TokenPatterns
     public static partial Regex NuGetApiKey();
 
     // sk-proj-/sk-svcacct-/sk-admin- keys, and legacy sk- keys with their "T3BlbkFJ" marker in the middle.
-    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{40,}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})", Options, Timeout)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{40,}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})",
+        Options, Timeout)]
     public static partial Regex OpenAiKey();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9_\-])sk-ant-(?:api|admin|oat)[0-9]{2}-[A-Za-z0-9_\-]{32,}", Options, Timeout)]

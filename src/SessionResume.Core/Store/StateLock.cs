@@ -64,7 +64,10 @@ internal sealed class StateLock(string stateFile, TimeSpan timeout)
         return marker;
     }
 
-    /// <summary>Whether another writer is waiting. A marker older than the lock timeout belongs to a writer that gave up or was killed.</summary>
+    /// <summary>
+    /// Whether another writer is waiting. A marker older than the lock timeout belongs to a writer that
+    /// gave up or was killed.
+    /// </summary>
     bool OthersWaiting()
     {
         foreach (var marker in Directory.EnumerateFiles(Path.GetDirectoryName(stateFile)!, WaitPrefix + "*"))

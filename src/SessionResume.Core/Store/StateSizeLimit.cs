@@ -80,7 +80,10 @@ public static class StateSizeLimit
         return true;
     }
 
-    /// <summary>Removes the second half of a list (its least recent or least important entries), keeping at least <paramref name="floor"/>.</summary>
+    /// <summary>
+    /// Removes the second half of a list (its least recent or least important entries), keeping at least
+    /// <paramref name="floor"/>.
+    /// </summary>
     static int Halve<T>(List<T> list, int floor)
     {
         var keep = Math.Max(floor, list.Count / 2);

@@ -12,7 +12,8 @@ public sealed partial class StateStore
         var length = new FileInfo(path).Length;
         if (length > MaxFileBytes)
             throw new InvalidStateException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"it is {length / (1024.0 * 1024):0.0} MB, larger than the {MaxFileBytes / (1024 * 1024)} MB a state file may be, so it was not parsed"));
+                $"it is {length / (1024.0 * 1024):0.0} MB, larger than the {MaxFileBytes / (1024 * 1024)}" +
+                $" MB a state file may be, so it was not parsed"));
         return ReadShared(path);
     }
 

@@ -105,11 +105,16 @@ public sealed partial class StateStore(string stateFile, Func<DateTime> clock, T
     string Explain(Exception e)
     {
         if (e is IOException && IsLockedByAnotherProcess(e))
-            return $"another program holds it open and locked ({e.Message.TrimEnd('.')}). Close that program (an editor, a sync or backup tool) and try again.";
+            return $"another program holds it open and locked ({e.Message.TrimEnd('.')}). " +
+                "Close that program (an editor, a sync or backup tool) and try again.";
         if (e is UnauthorizedAccessException)
-            return $"access was denied ({e.Message.TrimEnd('.')}). Make {Path.GetDirectoryName(StateFile)} and {Path.GetFileName(StateFile)} readable and writable for this user, or set SessionResumeStateFile (\"state_file\" in .session-resume.json) to a writable place.";
+            return $"access was denied ({e.Message.TrimEnd('.')}). Make {Path.GetDirectoryName(StateFile)}" +
+                $" and {Path.GetFileName(StateFile)}" +
+                " readable and writable for this user, or set SessionResumeStateFile " +
+                "(\"state_file\" in .session-resume.json) to a writable place.";
         if (FileInTheWay() is { } file)
-            return $"{file} is a file, not a folder. Rename or remove it, or set SessionResumeStateFile (\"state_file\" in .session-resume.json) to another path.";
+            return $"{file} is a file, not a folder. Rename or remove it, or set SessionResumeStateFile " +
+                "(\"state_file\" in .session-resume.json) to another path.";
         return $"{e.Message.TrimEnd('.')}. Check that the folder is writable and the disk is not full.";
     }
 
@@ -138,7 +143,8 @@ public sealed partial class StateStore(string stateFile, Func<DateTime> clock, T
     /// <summary>Temporary files left by a writer that was killed; safe to remove, whatever their age, while holding the lock.</summary>
     void CleanLeftoverTempFiles()
     {
-        foreach (var file in AtomicFile.TempFiles(Path.GetDirectoryName(StateFile)!, Path.GetFileName(StateFile)).ToList()) StateLock.TryDelete(file);
+        foreach (var file in AtomicFile.TempFiles(Path.GetDirectoryName(StateFile)!, Path.GetFileName(StateFile)).ToList())
+            StateLock.TryDelete(file);
     }
 }
 

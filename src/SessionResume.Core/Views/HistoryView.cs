@@ -29,7 +29,9 @@ public static class HistoryView
         var widths = Enumerable.Range(0, rows.Max(r => r.Length))
             .Select(i => rows.Where(r => r.Length > i + 1).Select(r => SessionFacts.Width(r[i])).DefaultIfEmpty(0).Max())
             .ToArray();
-        return rows.Select(r => string.Join(ColumnGap, r.Select((cell, i) => i == r.Length - 1 ? cell : SessionFacts.PadRight(cell, widths[i])))).ToList();
+        return rows
+            .Select(r => string.Join(ColumnGap, r.Select((cell, i) => i == r.Length - 1 ? cell : SessionFacts.PadRight(cell, widths[i]))))
+            .ToList();
     }
 
     static string[] Columns(string id, SessionState s) =>

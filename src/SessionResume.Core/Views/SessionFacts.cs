@@ -21,7 +21,10 @@ internal static class SessionFacts
         return minutes % 60 == 0 ? $"{hours} h" : $"{hours} h {minutes % 60} min";
     }
 
-    /// <summary>objectives.status as written (one line); without one, the restore summary's reading of it, in the file's spelling.</summary>
+    /// <summary>
+    /// objectives.status as written (one line); without one, the restore summary's reading of it, in the
+    /// file's spelling.
+    /// </summary>
     public static string Status(SessionState s)
     {
         if (!string.IsNullOrWhiteSpace(s.Objectives.Status)) return OneLine(s.Objectives.Status, 30);

@@ -60,7 +60,8 @@ public sealed record SessionSummary(
         foreach (var (code, n) in s.Errors.Omitted?.Values.SelectMany(o => o.ByCode) ?? [])
             byCode[code] = byCode.GetValueOrDefault(code) + n;
         var seenBefore = unresolved.Where(e => e.SeenBefore is not null)
-            .Select(e => $"{e.Code} in {e.File} line {e.Line} was seen before (session {e.SeenBefore!.SessionId ?? "unknown"}). Previous resolution: \"{e.SeenBefore.Resolution}\"")
+            .Select(e => $"{e.Code} in {e.File} line {e.Line}" +
+                $" was seen before (session {e.SeenBefore!.SessionId ?? "unknown"}). Previous resolution: \"{e.SeenBefore.Resolution}\"")
             .ToList();
         return new SessionSummary(
             Project: s.Project ?? "(unknown)",

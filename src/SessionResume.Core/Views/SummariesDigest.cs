@@ -44,7 +44,8 @@ public static class SummariesDigest
 
     static IEnumerable<(string Label, string? Value)> Lines(SessionState s)
     {
-        if (!string.IsNullOrWhiteSpace(s.Objectives.Primary)) yield return ("Objective", $"{Inline(s.Objectives.Primary, ObjectiveMax)} ({Progress(s)})");
+        if (!string.IsNullOrWhiteSpace(s.Objectives.Primary))
+            yield return ("Objective", $"{Inline(s.Objectives.Primary, ObjectiveMax)} ({Progress(s)})");
         // Without an objective, only an explicit status or some progress is worth a line.
         else if (!string.IsNullOrWhiteSpace(s.Objectives.Status) || SessionSummary.Percent(s) > 0) yield return ("Status", Progress(s));
         yield return ("Done", s.Progress.Completed.Count == 0 ? null : Listed(s.Progress.Completed, SummaryRenderer.MaxListed));
@@ -85,11 +86,16 @@ public static class SummariesDigest
         if (t.Passing == 0 && t.Failing == 0) return null;
         var text = $"{t.Passing} passing";
         if (t.Failing > 0)
-            text += t.FailedPaths.Count == 0 ? $", {t.Failing} failing" : $", {t.Failing} failing ({Listed(t.FailedPaths, MaxDetails, t.Failing)})";
+            text += t.FailedPaths.Count == 0
+                ? $", {t.Failing} failing"
+                : $", {t.Failing} failing ({Listed(t.FailedPaths, MaxDetails, t.Failing)})";
         return text;
     }
 
-    /// <summary>The restore summary's suggested next action, unless it is only its generic fallback (nothing specific is recorded).</summary>
+    /// <summary>
+    /// The restore summary's suggested next action, unless it is only its generic fallback (nothing
+    /// specific is recorded).
+    /// </summary>
     static string? Next(SessionState s)
     {
         var specific = s.NextPrompts.Any(p => !string.IsNullOrWhiteSpace(p)) || s.Progress.InProgress.Count > 0 || s.Todos.Count > 0;

@@ -44,7 +44,10 @@ internal sealed class SummariesDocument
             sections.Select(s => (s.Id, TrimBlankLines(s.Lines))).ToList());
     }
 
-    /// <summary>Replaces the first section of <paramref name="id"/> where it stands (and drops any duplicates of it), else puts it first.</summary>
+    /// <summary>
+    /// Replaces the first section of <paramref name="id"/> where it stands (and drops any duplicates of
+    /// it), else puts it first.
+    /// </summary>
     public void Put(string id, string sectionText)
     {
         var text = sectionText.TrimEnd('\n');
