@@ -20,7 +20,10 @@ public sealed class CaptureBuildDiagnostics : SessionTask
     public bool BuildFailed { get; set; }
     /// <summary>Exists only while this project's last recorded build succeeded: the target reruns when it is missing.</summary>
     public string? SucceededFile { get; set; }
-    /// <summary>Written when the build started: removed once its end is recorded, else SessionRestore reads it as a build that did not finish.</summary>
+    /// <summary>
+    /// Written when the build started: removed once its end is recorded, else SessionRestore reads it
+    /// as a build that did not finish.
+    /// </summary>
     public string? StartedMarker { get; set; }
 
     protected override void Run()

@@ -46,7 +46,8 @@ internal static class UnfinishedBuilds
             .GroupBy(p => p[0].Trim(), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last()[1].Trim(), StringComparer.Ordinal);
         if (!values.TryGetValue("project", out var project) || project.Length == 0) return null;
         if (!values.TryGetValue("started", out var text)
-            || !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var started))
+            || !DateTime.TryParse(text, CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var started))
             return null;
         var framework = values.GetValueOrDefault("framework") is { Length: > 0 } f ? f : "default";
         return new Marker(path, project, framework, values.GetValueOrDefault("succeeded") is { Length: > 0 } s ? s : null, started);

@@ -8,7 +8,8 @@ namespace SessionResume.Merge;
 /// </summary>
 public static class BuildOutcomes
 {
-    public static void Record(SessionState state, string project, string framework, string outcome, int? errors, bool compiled, DateTime now)
+    public static void Record(SessionState state, string project, string framework, string outcome, int? errors, bool compiled,
+        DateTime now)
     {
         if (!state.Build.Projects.TryGetValue(project, out var entry))
             state.Build.Projects[project] = entry = new ProjectBuild();

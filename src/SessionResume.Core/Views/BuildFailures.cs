@@ -11,7 +11,8 @@ internal static class BuildFailures
         "no compiler error: the failure came from MSBuild, the SDK or restore; see the build output";
 
     public const string NotFinished =
-        "it stopped before the package saw its end (an error in BeforeBuild, a target after Build, MSBuild or the SDK); see the build output";
+        "it stopped before the package saw its end (an error in BeforeBuild, a target after Build, MSBuild or the SDK); " +
+        "see the build output";
 
     /// <summary>
     /// "❌ Last build failed: src/App/App.csproj — CS0029 in src/App/B.cs line 42: Cannot implicitly
@@ -36,7 +37,9 @@ internal static class BuildFailures
     {
         if (build.Outcome == BuildOutcome.Incomplete) return NotFinished;
         var first = s.Errors.Unresolved.FirstOrDefault(e => e.Project == project);
-        return first is null ? NoCompilerError : $"{first.Code} in {first.File} line {first.Line}: {SessionFacts.OneLine(first.Error, 160)}";
+        return first is null
+            ? NoCompilerError
+            : $"{first.Code} in {first.File} line {first.Line}: {SessionFacts.OneLine(first.Error, 160)}";
     }
 
     /// <summary>
@@ -49,6 +52,7 @@ internal static class BuildFailures
         if (lastRun is not { } run) return null;
         var compiled = BuildOutcomes.LastCompiled(s.Build);
         var stale = (compiled is { } c && c > run) || (s.Build.Outcome is { } o && o != BuildOutcome.Succeeded && s.Build.Time > run);
-        return stale ? $"as of {run.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}, before the last build" : null;
+        var when = run.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        return stale ? $"as of {when}, before the last build" : null;
     }
 }

@@ -32,7 +32,10 @@ internal static class SessionFacts
         return derived.ToLowerInvariant().Replace(' ', '-');
     }
 
-    /// <summary>Unresolved errors as the compiler counts them, the ones the size cap left out of the list included (as the restore summary counts them).</summary>
+    /// <summary>
+    /// Unresolved errors as the compiler counts them, the ones the size cap left out of the list
+    /// included (as the restore summary counts them).
+    /// </summary>
     public static int OpenErrors(SessionState s) => ErrorCounts.Unresolved(s.Errors);
 
     /// <summary>
