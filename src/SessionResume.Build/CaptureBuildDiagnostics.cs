@@ -56,7 +56,11 @@ public sealed class CaptureBuildDiagnostics : SessionTask
                 if (BuildFailed) File.Delete(SucceededFile);
                 else File.WriteAllText(SucceededFile, "");
             }
-            if (!string.IsNullOrEmpty(StartedMarker)) File.Delete(StartedMarker);
+            if (!string.IsNullOrEmpty(StartedMarker))
+            {
+                File.Delete(StartedMarker);
+                UnfinishedBuilds.Point(location.StateFile, StartedMarker);
+            }
             Log.LogMessage(MessageImportance.Low, $"SessionResume: recorded {ProjectFile} ({TargetFramework}) in {location.StateFile}.");
         }
     }

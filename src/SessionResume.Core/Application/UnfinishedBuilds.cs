@@ -1,34 +1,55 @@
 using System.Globalization;
 using SessionResume.Common;
+using SessionResume.Fingerprints;
 using SessionResume.Merge;
 using SessionResume.Model;
 
 namespace SessionResume.Application;
 
 /// <summary>
-/// Builds that started and were never seen to end. The targets write a start marker next to the
-/// state file, <c>&lt;state file&gt;.build-&lt;hash&gt;</c>, when a build of a project begins, and remove
-/// it when the build ends (the capture task, or the target after Build). A marker that is still
-/// there belongs to a build that stopped on an error the package cannot see (in BeforeBuild, in a
-/// target after Build) or that is still running. SessionRestore records each as incomplete, in its
-/// explicit step before rendering, unless the state already holds a later build of that project.
-/// The builds themselves never do: in a solution build, another project's marker is usually a
-/// build that is still running.
+/// Builds that started and were never seen to end. The targets write a start marker into the
+/// project's obj folder when a build begins; the build's end removes it (the capture task, or the
+/// target after Build). The capture task also leaves a pointer to the marker next to the state file,
+/// <c>&lt;state file&gt;.build-&lt;hash&gt;</c>, so that the markers of every project can be found. A marker
+/// that is still there belongs to a build that stopped on an error the package cannot see (in
+/// BeforeBuild, in a target after Build) or that is still running. SessionRestore records each as
+/// incomplete, in its explicit step before rendering, unless the state already holds a later build
+/// of that project. The builds themselves never do: in a solution build another project's marker is
+/// usually a build that is still running.
 /// </summary>
-internal static class UnfinishedBuilds
+public static class UnfinishedBuilds
 {
     const string Infix = ".build-";
 
-    public sealed record Marker(string Path, string Project, string Framework, string? SucceededFile, DateTime Started);
+    internal sealed record Marker(string Path, string Project, string Framework, string? SucceededFile, DateTime Started);
 
-    public static IReadOnlyList<string> Find(string stateFile)
+    /// <summary>Leaves a pointer to a project's start marker next to the state file, once; never throws.</summary>
+    public static void Point(string stateFile, string marker)
+    {
+        var pointer = stateFile + Infix + Fingerprint.Hash(marker)[..12];
+        try
+        {
+            if (!File.Exists(pointer)) File.WriteAllText(pointer, marker + "\n");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The state was just written there, so this is rare; the cost is only that a build which
+            // stops early is not shown as unfinished.
+        }
+    }
+
+    /// <summary>The markers the pointers next to the state file name, that exist now.</summary>
+    internal static IReadOnlyList<string> Find(string stateFile)
     {
         var directory = System.IO.Path.GetDirectoryName(stateFile);
         if (string.IsNullOrEmpty(directory) || !Directory.Exists(directory)) return [];
         try
         {
             return Directory.EnumerateFiles(directory, System.IO.Path.GetFileName(stateFile) + Infix + "*")
-                .Order(StringComparer.Ordinal).ToList();
+                .Order(StringComparer.Ordinal)
+                .Select(pointer => File.ReadAllText(pointer).Trim())
+                .Where(File.Exists)
+                .ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -37,7 +58,7 @@ internal static class UnfinishedBuilds
     }
 
     /// <summary>A marker's facts; null when it cannot be read (it is then left alone).</summary>
-    public static Marker? Read(string path)
+    internal static Marker? Read(string path)
     {
         string[] lines;
         try { lines = File.ReadAllLines(path); }
@@ -58,7 +79,7 @@ internal static class UnfinishedBuilds
     /// its marker (and the project's succeeded file, so that its next build records again). No
     /// marker, no update: nothing is locked or written.
     /// </summary>
-    public static IReadOnlyList<Problem> RecordPending(Session session, Func<DateTime> clock)
+    internal static IReadOnlyList<Problem> RecordPending(Session session, Func<DateTime> clock)
     {
         var markers = Find(session.Location.StateFile).Select(Read).OfType<Marker>().ToList();
         if (markers.Count == 0) return [];
