@@ -41,7 +41,9 @@ public sealed class CaptureBuildDiagnostics : SessionTask
             TargetFramework ?? "",
             (TargetFrameworks ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Language,
-            PackageReferences.Select(p => p.ItemSpec).ToList(),
+            // The project's own packages: the SDK's implicit ones (NETStandard.Library, the reference assemblies) say nothing.
+            PackageReferences.Where(p => !string.Equals(p.GetMetadata("IsImplicitlyDefined"), "true", StringComparison.OrdinalIgnoreCase))
+                .Select(p => p.ItemSpec).ToList(),
             Compiled: CompiledSinceLastCapture())
         { BuildFailed = BuildFailed };
         var result = BuildCapture.Run(request, Clock);

@@ -46,6 +46,8 @@ public static class BuildMerge
 
         foreach (var item in build.TechStack)
             if (!state.Context.TechStack.Contains(item, StringComparer.OrdinalIgnoreCase)) state.Context.TechStack.Add(item);
+        // Whichever project a parallel build finishes first, the list reads the same.
+        state.Context.TechStack = TechStack.Ordered(state.Context.TechStack);
         return problems;
     }
 

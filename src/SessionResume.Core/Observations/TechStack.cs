@@ -13,6 +13,23 @@ public static class TechStack
         "xunit.runner.", "xunit.analyzers", "MSTest.Analyzers", "NUnit.Analyzers", "NUnit3TestAdapter", "Microsoft.Build.",
     ];
 
+    /// <summary>Languages first, then target frameworks, then packages, each group sorted: a stable order for the file.</summary>
+    public static List<string> Ordered(IEnumerable<string> items) =>
+        items.OrderBy(Group).ThenBy(i => i, StringComparer.OrdinalIgnoreCase).ThenBy(i => i, StringComparer.Ordinal).ToList();
+
+    static int Group(string item) => item switch
+    {
+        "C#" or "Visual Basic" or "F#" => 0,
+        _ when IsFramework(item) => 1,
+        _ => 2,
+    };
+
+    /// <summary>A target framework moniker: net10.0, net48, net8.0-windows, netstandard2.0, netcoreapp3.1.</summary>
+    static bool IsFramework(string item) =>
+        (item.Length > 3 && item.StartsWith("net", StringComparison.OrdinalIgnoreCase) && char.IsDigit(item[3]))
+        || item.StartsWith("netstandard", StringComparison.OrdinalIgnoreCase)
+        || item.StartsWith("netcoreapp", StringComparison.OrdinalIgnoreCase);
+
     public static List<string> Infer(string? language, string targetFramework, IEnumerable<string> packageReferences)
     {
         var stack = new List<string>();
