@@ -154,4 +154,23 @@ public class BuildOutcomeTests
         Check.That(Regex.IsMatch(restore.Output, $@"✅ All {passed.Passed} tests? passed \(as of \d{{4}}-\d\d-\d\d \d\d:\d\d UTC, before the last build\)"), context);
         NoAllClear(restore, context);
     }
+
+    [Fact]
+    public void The_tech_stack_names_the_projects_own_packages_in_a_stable_order()
+    {
+        using var repo = ThrowawayRepo.Create(nameof(The_tech_stack_names_the_projects_own_packages_in_a_stable_order));
+        // netstandard2.0 brings NETStandard.Library implicitly: a PackageReference the project never wrote.
+        repo.AddClassLibrary("Lib", "Clean.cs", Sources.Clean("Lib"), targetFramework: "netstandard2.0;net10.0");
+        repo.WriteFile(Project, repo.ReadFile(Project).Replace("<ImplicitUsings>enable</ImplicitUsings>", "<LangVersion>latest</LangVersion>", StringComparison.Ordinal)
+            .Replace("<Nullable>enable</Nullable>", "", StringComparison.Ordinal));
+        var build = repo.Build(Project);
+        Check.That(build.Succeeded, repo.Describe(build));
+        // The oracle for what is implicit: NuGet's own list of the project's top-level packages.
+        var listed = repo.DotNet("list", Project, "package");
+        Check.That(listed.Output.Contains("NETStandard.Library", StringComparison.Ordinal) && listed.Output.Contains("(A)", StringComparison.Ordinal),
+            "NuGet lists NETStandard.Library as auto-referenced.\n" + repo.Describe(listed));
+
+        var stack = Strings(repo.ReadState()["context"], "tech_stack");
+        Assert.Equal(["C#", "net10.0", "netstandard2.0"], stack);
+    }
 }
