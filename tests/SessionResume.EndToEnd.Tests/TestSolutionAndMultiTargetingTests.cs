@@ -73,8 +73,11 @@ public class TestMultiTargetingTests
         Check.That(runs.Count == 2 && runs.ContainsKey("net8.0") && runs.ContainsKey("net10.0"), "One run per framework.\n" + context);
         foreach (var run in runs.Values)
             Check.That(Int(run, "total") == 2 && Int(run, "passed") == 1 && Int(run, "failed") == 1 && Bool(run, "partial") == false, context);
-        Check.That(Count(state, "total") == 4 && Count(state, "passing") == 2 && Count(state, "failing") == 2 && Count(state, "skipped") == 0,
-            "The counts are the sums over both runs.\n" + context);
+        // failing counts distinct tests, as listed; the runs across frameworks are counted beside it.
+        Check.That(Count(state, "total") == 4 && Count(state, "passing") == 2 && Count(state, "failing") == 1 && Count(state, "skipped") == 0
+            && Count(state, "failing_runs") == 2, "The counts are the sums over both runs, failing counts tests.\n" + context);
+        var restore = repo.MSBuild(project, "SessionRestore");
+        Check.That(restore.Output.Contains("❌ 1 failing test (2 runs across frameworks)", StringComparison.Ordinal), repo.Describe(restore));
 
         var failures = Failures(state);
         Check.That(failures.Count == 1, "One entry for the one failing test.\n" + context);
@@ -88,6 +91,15 @@ public class TestMultiTargetingTests
         Check.That(repo.Retest(project).ExitCode != 0, repo.Describe());
         state = repo.ReadState();
         Check.That(Failures(state).Count == 1 && Int(Failures(state)[0], "attempts") == 2, "attempts counts runs, not frameworks.\n" + repo.Describe());
-        Check.That(Count(state, "total") == 4 && Count(state, "failing") == 2, repo.Describe());
+        Check.That(Count(state, "total") == 4 && Count(state, "failing") == 1, repo.Describe());
+
+        // The rerun names each framework the test failed on; pasted after the fix, it exits 0.
+        var rerun = Str(Failures(state)[0], "rerun") ?? "";
+        Check.That(rerun.Contains("--framework net10.0", StringComparison.Ordinal) && rerun.Contains("--framework net8.0", StringComparison.Ordinal),
+            "The rerun command names the frameworks.\n" + repo.Describe());
+        repo.WriteFile("tests/Multi.Tests/MultiTests.cs", TestSources.PassAndFail("Multi.Tests", "MultiTests", isFixed: true));
+        var pasted = repo.Shell(rerun);
+        Check.That(pasted.ExitCode == 0, "The pasted rerun command passes after the fix.\n" + repo.Describe(pasted));
+        Check.That(Failures(repo.ReadState()).Count == 0, repo.Describe(pasted));
     }
 }

@@ -26,18 +26,20 @@ public static partial class NextPrompts
     {
         var own = state.NextPrompts.Where(p => !IsGenerated(p)).ToList();
         var generated = state.Errors.Unresolved.Take(MaxGenerated).Select(ForError)
-            .Concat(state.Tests.Failures.GroupBy(f => (f.Project, f.Runner)).Take(MaxGenerated).Select(ForTests));
+            .Concat(state.Tests.Failures.GroupBy(f => (f.Project, f.Runner)).Take(MaxGenerated)
+                .Select(g => ForTests(g, RerunCommand.IsMultiTargeted(state.Tests, g.Key.Project))));
         state.NextPrompts = own.Concat(generated.Where(g => !own.Contains(g))).ToList();
     }
 
     public const int MaxTestsPerRerun = 20;
 
-    public static string ForTests(IEnumerable<TestFailure> failures)
+    public static string ForTests(IEnumerable<TestFailure> failures) => ForTests(failures, multiTargeted: false);
+
+    public static string ForTests(IEnumerable<TestFailure> failures, bool multiTargeted)
     {
-        var list = failures.ToList();
-        return $"Rerun the failing tests of {list[0].Project}: " +
-            RerunCommand.For(list[0].Project, list.Select(f => f.Name).Take(MaxTestsPerRerun).ToList(),
-                style: RerunStyles.Parse(list[0].Runner));
+        var list = failures.Take(MaxTestsPerRerun).ToList();
+        return $"Rerun the failing tests of {list[0].Project}: "
+            + RerunCommand.ForFailures(list[0].Project, list, multiTargeted, RerunStyles.Parse(list[0].Runner));
     }
 
     static string FirstLine(string text)

@@ -1,4 +1,5 @@
 using System.Text;
+using SessionResume.Model;
 using SessionResume.Observations;
 
 namespace SessionResume.Merge;
@@ -28,6 +29,23 @@ public static class RerunCommand
             _ => $"dotnet test {ShellQuote(project)}{framework} --filter {ShellQuote(VSTestFilter(names))}",
         };
     }
+
+    /// <summary>
+    /// Reruns failing tests: on a multi-targeted project one command per framework a test failed on,
+    /// each with --framework and only the tests that failed there, joined with &amp;&amp; (a framework the
+    /// machine cannot run is never asked for); else one command.
+    /// </summary>
+    public static string ForFailures(string project, IReadOnlyList<TestFailure> failures, bool multiTargeted, RerunStyle style)
+    {
+        if (!multiTargeted) return For(project, failures.Select(f => f.Name).ToList(), style: style);
+        var frameworks = failures.SelectMany(f => f.TargetFrameworks).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return string.Join(" && ", frameworks.Select(framework =>
+            For(project, failures.Where(f => f.TargetFrameworks.Contains(framework)).Select(f => f.Name).ToList(), framework, style)));
+    }
+
+    /// <summary>Whether the state has runs of the project on more than one target framework.</summary>
+    public static bool IsMultiTargeted(TestSection tests, string project) =>
+        tests.Runs.TryGetValue(project, out var byFramework) && byFramework.Keys.Count(k => k != "default") > 1;
 
     static string VSTestFilter(IEnumerable<string> names) =>
         string.Join("|", names.Select(n => "FullyQualifiedName=" + EscapeFilterValue(n)));

@@ -88,8 +88,10 @@ public static class TestMerge
         var frame = StackFrames.TopInRepository(result.ErrorStackTrace, sessionRoot);
         // Source information when it is inside the repository, else the top stack frame that is.
         var source = string.IsNullOrEmpty(result.CodeFilePath) ? null : SessionPaths.ToSessionPath(result.CodeFilePath, sessionRoot);
+        // The line is where the test failed (the top frame in its own file), under every runner; where
+        // the test is declared only when no frame is known (VSTest reports no source, MTP the declaration).
         var (file, line) = source is not null && !source.StartsWith('{')
-            ? (source, result.LineNumber > 0 ? result.LineNumber : frame?.File == source ? frame.Line : 0)
+            ? (source, StackFrames.TopInFile(result.ErrorStackTrace, sessionRoot, source)?.Line ?? Math.Max(0, result.LineNumber))
             : (frame?.File, frame?.Line ?? 0);
         entry.Name = result.FullyQualifiedName;
         entry.DisplayName = Text.Shorten(Text.Clean(result.DisplayName), 500);
@@ -175,10 +177,16 @@ public static class TestMerge
         if (tests.Fixed.Count > MaxFixed) tests.Fixed.RemoveRange(MaxFixed, tests.Fixed.Count - MaxFixed);
         var runs = tests.Runs.Values.SelectMany(r => r.Values).ToList();
         tests.Total = runs.Sum(r => r.Total);
-        tests.Failing = runs.Sum(r => r.Failed);
+        // Distinct tests, as their names are listed; a test failing on two frameworks is one test in two runs.
+        tests.Failing = tests.Failures.Count + tests.FailuresOmitted;
+        tests.FailingRuns = runs.Sum(r => r.Failed) is var failedRuns && failedRuns > tests.Failing ? failedRuns : null;
         tests.Skipped = runs.Sum(r => r.Skipped);
         tests.Passing = runs.Sum(r => r.Passed);
         tests.FailedPaths = tests.Failures.Select(f => f.Path).Distinct(StringComparer.Ordinal).ToList();
+        // Once the project's frameworks are known: a multi-targeted project's rerun names the frameworks the test failed on.
+        foreach (var failure in tests.Failures.Where(f => f.Name.Length > 0))
+            failure.Rerun = RerunCommand.ForFailures(failure.Project, [failure], RerunCommand.IsMultiTargeted(tests, failure.Project),
+                RerunStyles.Parse(failure.Runner));
         tests.NotInLastRun = tests.Failures.Count(f =>
             tests.Runs.TryGetValue(f.Project, out var byFramework)
             && f.TargetFrameworks.Any(t => byFramework.TryGetValue(t, out var r) && r.Time > f.LastSeen));

@@ -88,6 +88,8 @@ public sealed class TestSection
     public int NotInLastRun { get; set; }
     /// <summary>Failing tests left out of <c>failures</c> by the size caps (the counts above still include them).</summary>
     public int FailuresOmitted { get; set; }
+    /// <summary>Set when tests fail on several target frameworks: the failed runs, counted per framework (failing counts tests).</summary>
+    public int? FailingRuns { get; set; }
     public SortedDictionary<string, SortedDictionary<string, TestRunCounts>> Runs { get; set; } = new(StringComparer.Ordinal);
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

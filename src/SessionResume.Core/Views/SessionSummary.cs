@@ -32,6 +32,9 @@ public sealed record SessionSummary(
     /// <summary>One line per project whose last build failed or did not finish: the project and what is known of why.</summary>
     public IReadOnlyList<string> FailedBuilds { get; init; } = [];
 
+    /// <summary>tests.failing_runs: the failed runs across target frameworks, when more than the failing tests.</summary>
+    public int? FailingRuns { get; init; }
+
     /// <summary>Set when the test results are older than the code: "as of 14:02 UTC, before the last build".</summary>
     public string? TestsAsOf { get; init; }
 
@@ -89,6 +92,7 @@ public sealed record SessionSummary(
             LastBuild = s.Build.Outcome,
             FailedBuilds = BuildFailures.Lines(s),
             TestsAsOf = BuildFailures.TestsAsOf(s),
+            FailingRuns = s.Tests.FailingRuns,
         };
     }
 

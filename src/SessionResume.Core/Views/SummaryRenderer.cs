@@ -87,7 +87,8 @@ public static class SummaryRenderer
         lines.AddRange(Limit(s.Crashes).Select(c => "💥 test host crashed or was aborted: " + c));
         if (s.FailingTests > 0)
         {
-            lines.Add($"❌ {Plural.Count(s.FailingTests, "failing test")}");
+            var runs = s.FailingRuns is { } n ? $" ({n} runs across frameworks)" : "";
+            lines.Add($"❌ {Plural.Count(s.FailingTests, "failing test")}{runs}");
             lines.AddRange(Limit(s.FailingTestPaths).Select(p => "   " + p));
             if (s.FailuresNotInLastRun > 0) lines.Add($"   {Plural.Count(s.FailuresNotInLastRun, "known failure")} not in the last run");
         }

@@ -89,7 +89,8 @@ public class TestMergeTests
         Run(tfm: "net10.0", results: [Failed("A.Two"), Passed("A.One")]);
         var failure = Assert.Single(state.Tests.Failures);
         Assert.Equal(["net10.0", "net8.0"], failure.TargetFrameworks);
-        Assert.Equal((2, 2, 4), (state.Tests.Passing, state.Tests.Failing, state.Tests.Total));
+        // Failing counts distinct tests (issue 11); the runs across frameworks are counted beside it.
+        Assert.Equal((2, 1, 4, (int?)2), (state.Tests.Passing, state.Tests.Failing, state.Tests.Total, state.Tests.FailingRuns));
 
         Run(tfm: "net8.0", results: [Passed("A.Two"), Passed("A.One")]);
         Assert.Equal(["net10.0"], Assert.Single(state.Tests.Failures).TargetFrameworks);
