@@ -32,8 +32,18 @@ public static class BlameSequence
         var reason = error
             ?? messages.FirstOrDefault(m => m.Contains("aborted", StringComparison.OrdinalIgnoreCase))
             ?? messages.FirstOrDefault(m =>
-                m.Contains("crash", StringComparison.OrdinalIgnoreCase) || m.Contains("hang", StringComparison.OrdinalIgnoreCase))
-            ?? "The test run was aborted.";
+                m.Contains("crash", StringComparison.OrdinalIgnoreCase) || m.Contains("hang", StringComparison.OrdinalIgnoreCase));
+        // Else the host's own error ("Could not find 'mono' host ..."): the real reason, kept whole.
+        reason ??= messages.FirstOrDefault(m => !IsAdapterLine(m)) is { } hostError
+            ? "The test run was aborted: " + hostError.Trim()
+            : "The test run was aborted.";
         return reason.Trim();
+    }
+
+    /// <summary>A test adapter's per-test line, "[xUnit.net 00:00:00.48] ...": never the run's reason.</summary>
+    static bool IsAdapterLine(string message)
+    {
+        var text = message.TrimStart();
+        return text.StartsWith('[') && text.IndexOf(']', StringComparison.Ordinal) is > 0 and < 40;
     }
 }

@@ -35,5 +35,8 @@ public class BlameSequenceTests
         Assert.Equal("The active test run was aborted. Reason: Test host process crashed : boom", reason);
         Assert.Equal("The test run was aborted.", BlameSequence.AbortReason(null, []));
         Assert.Equal("socket closed", BlameSequence.AbortReason("socket closed", ["The active test run was aborted."]));
+        // The host's own error is the reason when vstest gives none (a framework the machine cannot run).
+        Assert.Equal("The test run was aborted: Could not find 'mono' host. Make sure that 'mono' is installed on the machine.",
+            BlameSequence.AbortReason(null, ["[xUnit.net 00:00:00.48]     A.B.C [FAIL]", "Could not find 'mono' host. Make sure that 'mono' is installed on the machine."]));
     }
 }
