@@ -1,9 +1,13 @@
+using SessionResume.Tests.Infrastructure;
+
 namespace SessionResume.Tests;
 
 /// <summary>A throwaway folder laid out like a repository with one project, and a SARIF log for it.</summary>
 sealed class TaskRepository : IDisposable
 {
-    public string Root { get; } = Directory.CreateTempSubdirectory("sr-task-").FullName;
+    readonly TempDirectory directory = new("sr-task-");
+
+    public string Root => directory.Path;
     public string ProjectFile => Path.Combine(Root, "src", "App", "App.csproj");
     public string Obj => Path.Combine(Root, "src", "App", "obj");
     public string SarifFile => Path.Combine(Obj, "SessionResume.sarif");
@@ -51,8 +55,5 @@ sealed class TaskRepository : IDisposable
         File.SetLastWriteTimeUtc(SarifFile, DateTime.UtcNow.AddSeconds(1));
     }
 
-    public void Dispose()
-    {
-        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => directory.Dispose();
 }

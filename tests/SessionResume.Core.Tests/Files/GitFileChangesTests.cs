@@ -1,6 +1,6 @@
 using SessionResume.Common;
 using SessionResume.Observations;
-using SessionResume.Tests.Store;
+using SessionResume.Tests.Infrastructure;
 
 namespace SessionResume.Tests.Files;
 

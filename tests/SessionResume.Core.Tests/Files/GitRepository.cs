@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using SessionResume.Tests.Store;
+using SessionResume.Tests.Infrastructure;
 
 namespace SessionResume.Tests.Files;
 

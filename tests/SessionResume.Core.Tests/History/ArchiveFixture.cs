@@ -1,7 +1,7 @@
 using SessionResume.Common;
 using SessionResume.Lifecycle;
 using SessionResume.Model;
-using SessionResume.Tests.Store;
+using SessionResume.Tests.Infrastructure;
 
 namespace SessionResume.Tests.History;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using SessionResume.Common;
 using SessionResume.Model;
-using SessionResume.Tests.Store;
+using SessionResume.Tests.Infrastructure;
 using SessionResume.Views;
 
 namespace SessionResume.Tests.History;

@@ -4,7 +4,7 @@ using SessionResume.Config;
 using SessionResume.Model;
 using SessionResume.Observations;
 using SessionResume.Store;
-using SessionResume.Tests.Store;
+using SessionResume.Tests.Infrastructure;
 
 namespace SessionResume.Tests.Recording;
 

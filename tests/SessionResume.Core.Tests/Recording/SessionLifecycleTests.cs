@@ -5,7 +5,7 @@ using SessionResume.Merge;
 using SessionResume.Model;
 using SessionResume.Observations;
 using SessionResume.Store;
-using SessionResume.Tests.Store;
+using SessionResume.Tests.Infrastructure;
 
 namespace SessionResume.Tests.Recording;
 

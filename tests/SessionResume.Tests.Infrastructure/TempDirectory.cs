@@ -1,9 +1,11 @@
-namespace SessionResume.Reliability.Infrastructure;
+namespace SessionResume.Tests.Infrastructure;
 
-/// <summary>A fresh folder for one test's state file; removed afterwards.</summary>
-sealed class TempDirectory : IDisposable
+/// <summary>A fresh folder under the temporary directory for one test; removed on Dispose.</summary>
+/// <param name="namePrefix">The start of the folder's name, to tell whose leftovers are whose.</param>
+public sealed class TempDirectory(string namePrefix = "sr-test-") : IDisposable
 {
-    public string Path { get; } = Directory.CreateTempSubdirectory("sr-reliability-").FullName;
+    public string Path { get; } = Directory.CreateTempSubdirectory(namePrefix).FullName;
+
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
     /// <summary>Files in the folder whose name starts with <paramref name="prefix"/>, by name.</summary>
