@@ -13,7 +13,6 @@ namespace SessionResume.Tests;
 /// </summary>
 public class TestingPlatformCrashTests
 {
-    const string XunitV3Version = "4.0.2";
     const string Project = "tests/MtpCrash/MtpCrash.csproj";
     const string CrashingTest = "MtpCrash.Tests.CrashTests.Crashes";
     const string CrashLinePrefix = "💥 test host crashed or was aborted: ";
@@ -78,7 +77,7 @@ public class TestingPlatformCrashTests
                 <SessionResumeRecordTestHostCrashes>{(recordCrashes ? "true" : "false")}</SessionResumeRecordTestHostCrashes>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="xunit.v3.mtp-v2" Version="{XunitV3Version}" />
+                <PackageReference Include="xunit.v3.mtp-v2" Version="{TestPackages.XunitV3MtpV2}" />
               </ItemGroup>
             </Project>
             """);

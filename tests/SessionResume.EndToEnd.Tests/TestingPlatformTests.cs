@@ -9,7 +9,6 @@ namespace SessionResume.Tests;
 /// </summary>
 public class TestingPlatformTests
 {
-    const string XunitV3Version = "4.0.2";
     const string Project = "tests/Mtp/Mtp.csproj";
 
     static ThrowawayRepo CreateRepo(string name)
@@ -26,7 +25,7 @@ public class TestingPlatformTests
                 <UseMicrosoftTestingPlatformRunner>true</UseMicrosoftTestingPlatformRunner>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="xunit.v3.mtp-v2" Version="{XunitV3Version}" />
+                <PackageReference Include="xunit.v3.mtp-v2" Version="{TestPackages.XunitV3MtpV2}" />
               </ItemGroup>
             </Project>
             """);

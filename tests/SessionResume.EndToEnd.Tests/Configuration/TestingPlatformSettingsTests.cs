@@ -22,7 +22,7 @@ public class TestingPlatformSettingsTests
               </PropertyGroup>
             </Project>
             """));
-        repo.WriteFile(Project, """
+        repo.WriteFile(Project, $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
@@ -31,7 +31,7 @@ public class TestingPlatformSettingsTests
                 <UseMicrosoftTestingPlatformRunner>true</UseMicrosoftTestingPlatformRunner>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="xunit.v3.mtp-v2" Version="4.0.2" />
+                <PackageReference Include="xunit.v3.mtp-v2" Version="{TestPackages.XunitV3MtpV2}" />
               </ItemGroup>
             </Project>
             """);
