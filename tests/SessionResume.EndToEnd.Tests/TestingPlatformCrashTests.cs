@@ -66,22 +66,9 @@ public class TestingPlatformCrashTests
     static ThrowawayRepo CreateRepo(string name, string sources = Sources, bool recordCrashes = true)
     {
         var repo = ThrowawayRepo.Create(name);
-        repo.WriteFile("global.json", """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
-        repo.WriteFile(Project, $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <OutputType>Exe</OutputType>
-                <IsTestProject>true</IsTestProject>
-                <UseMicrosoftTestingPlatformRunner>true</UseMicrosoftTestingPlatformRunner>
-                <SessionResumeRecordTestHostCrashes>{(recordCrashes ? "true" : "false")}</SessionResumeRecordTestHostCrashes>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="xunit.v3.mtp-v2" Version="{TestPackages.XunitV3MtpV2}" />
-              </ItemGroup>
-            </Project>
-            """);
-        repo.WriteFile("tests/MtpCrash/CrashTests.cs", sources);
+        repo.AddXunitV3TestProject("MtpCrash", new Dictionary<string, string> { ["CrashTests.cs"] = sources },
+            $"<SessionResumeRecordTestHostCrashes>{(recordCrashes ? "true" : "false")}</SessionResumeRecordTestHostCrashes>",
+            useTestingPlatformRunner: true);
         return repo;
     }
 

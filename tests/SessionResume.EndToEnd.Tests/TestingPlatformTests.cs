@@ -14,22 +14,7 @@ public class TestingPlatformTests
     static ThrowawayRepo CreateRepo(string name)
     {
         var repo = ThrowawayRepo.Create(name);
-        repo.WriteFile("global.json", """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
-        repo.WriteFile(Project, $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <OutputType>Exe</OutputType>
-                <IsTestProject>true</IsTestProject>
-                <!-- The app uses the platform also when it is run directly. -->
-                <UseMicrosoftTestingPlatformRunner>true</UseMicrosoftTestingPlatformRunner>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="xunit.v3.mtp-v2" Version="{TestPackages.XunitV3MtpV2}" />
-              </ItemGroup>
-            </Project>
-            """);
-        repo.WriteFile("tests/Mtp/CalcTests.cs", """
+        repo.AddXunitV3TestProject("Mtp", new Dictionary<string, string> { ["CalcTests.cs"] = """
             using Xunit;
 
             namespace Mtp.Tests;
@@ -50,7 +35,7 @@ public class TestingPlatformTests
                 [Fact(Skip = "not yet")]
                 public void Later() { }
             }
-            """);
+            """ }, useTestingPlatformRunner: true);
         return repo;
     }
 

@@ -144,12 +144,18 @@ public sealed class ThrowawayRepo : IDisposable
 
     /// <summary>
     /// Adds tests/NAME/NAME.csproj, an xunit.v3 test app on Microsoft.Testing.Platform 2 (also when run
-    /// directly; xunit.v3.mtp-v2 at the version of Directory.Packages.props), and its SOURCES. For
-    /// `dotnet test` in MTP mode the repository also needs <see cref="UseTestingPlatformRunner"/>.
-    /// Returns the project's path relative to the root, with '/'.
+    /// directly; xunit.v3.mtp-v2 at the version of Directory.Packages.props), and its SOURCES (file
+    /// name relative to the project folder, content). EXTRAPROPERTIES go into the PropertyGroup as they
+    /// are (for example &lt;SessionResumeRecordTestHostCrashes&gt;true&lt;/SessionResumeRecordTestHostCrashes&gt;).
+    /// With USETESTINGPLATFORMRUNNER, also the global.json of <see cref="UseTestingPlatformRunner"/>,
+    /// which `dotnet test` needs to run it in MTP mode. Returns the project's path relative to the
+    /// root, with '/'.
     /// </summary>
-    public string AddXunitV3TestProject(string name, IReadOnlyDictionary<string, string> sources, string extraProperties = "")
+    public string AddXunitV3TestProject(string name, IReadOnlyDictionary<string, string> sources, string extraProperties = "",
+        bool useTestingPlatformRunner = false)
     {
+        if (useTestingPlatformRunner)
+            UseTestingPlatformRunner();
         var project = $"tests/{name}/{name}.csproj";
         WriteFile(project, $"""
             <Project Sdk="Microsoft.NET.Sdk">
