@@ -1,3 +1,6 @@
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using SessionResume.Build;
 using SessionResume.Tests.Infrastructure;
 
 namespace SessionResume.Tests;
@@ -21,6 +24,35 @@ sealed class TaskRepository : IDisposable
         git.WaitForExit();
         Directory.CreateDirectory(Obj);
         File.WriteAllText(ProjectFile, "<Project />");
+    }
+
+    /// <summary>
+    /// The Settings item list the targets hand every task: ItemSpec = the SessionResume* property,
+    /// metadata Value.
+    /// </summary>
+    public static ITaskItem[] SettingItems(params (string Property, string Value)[] settings) =>
+        settings.Select(s => (ITaskItem)new TaskItem(s.Property, new Dictionary<string, string> { ["Value"] = s.Value })).ToArray();
+
+    /// <summary>
+    /// CaptureBuildDiagnostics for this repository's project as the targets run it after CoreCompile
+    /// (net10.0, C#, this SARIF log and stamp), at the time NOW, with SETTINGS, logging to a fresh
+    /// <see cref="FakeBuildEngine"/>.
+    /// </summary>
+    public (CaptureBuildDiagnostics Task, FakeBuildEngine Engine) CaptureTask(DateTime now, params (string Property, string Value)[] settings)
+    {
+        var engine = new FakeBuildEngine();
+        var task = new CaptureBuildDiagnostics
+        {
+            BuildEngine = engine,
+            ProjectFile = ProjectFile,
+            SarifFile = SarifFile,
+            StampFile = StampFile,
+            TargetFramework = "net10.0",
+            Language = "C#",
+            Settings = SettingItems(settings),
+            Clock = () => now,
+        };
+        return (task, engine);
     }
 
     public string Source(string relative, params string[] lines)
