@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using SessionResume.Tests.Infrastructure;
 
 namespace SessionResume.Benchmarks;
 
@@ -17,8 +17,7 @@ public static class Benchmark
             var version = $"1.0.0-bench.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
             var feed = Path.Combine(work, "feed");
             Console.WriteLine($"packing SessionResume.Build {version} from {options.RepoRoot}");
-            var project = Path.Combine(options.RepoRoot, "src", "SessionResume.Build", "SessionResume.Build.csproj");
-            Dotnet.Run(options.RepoRoot, ["pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}", "-nodeReuse:false", "-tl:off"]);
+            Dotnet.Run(options.RepoRoot, DotNetCli.PackArguments(feed, version));
 
             var repo = Path.Combine(work, "repo");
             CreateRepository(repo, feed);
@@ -46,15 +45,8 @@ public static class Benchmark
     {
         Directory.CreateDirectory(repo);
         Git(repo, "init", "-q");
-        File.WriteAllText(Path.Combine(repo, ".gitignore"), "bin/\nobj/\n");
-        File.WriteAllText(Path.Combine(repo, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="SessionResume.Build bench" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        File.WriteAllText(Path.Combine(repo, ".gitignore"), LocalFeedRepository.GitIgnore);
+        File.WriteAllText(Path.Combine(repo, "nuget.config"), LocalFeedRepository.NuGetConfig(feed));
     }
 
     private static RunResult Timed(Scenario scenario, string repo, string side, string packages)
@@ -77,17 +69,10 @@ public static class Benchmark
             scenario.WriteProject(side);
         }
         // The only difference between the two sides.
-        File.WriteAllText(Path.Combine(with, "Directory.Build.props"), $"""
-            <Project>
-              <ItemGroup>
-                <PackageReference Include="SessionResume.Build" Version="{version}" PrivateAssets="all" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(without, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(with, "Directory.Build.props"), LocalFeedRepository.DirectoryBuildProps(version));
+        File.WriteAllText(Path.Combine(without, "Directory.Build.props"), LocalFeedRepository.DirectoryBuildProps(null));
         Git(repo, "add", "-A");
-        Git(repo, "-c", "user.name=bench", "-c", "user.email=bench@localhost", "-c", "commit.gpgsign=false",
-            "commit", "-q", "-m", scenario.Name);
+        Git(repo, "commit", "-q", "-m", scenario.Name);
 
         Console.WriteLine($"{scenario.Name}: warming up (dotnet {string.Join(' ', scenario.Warmup)})");
         Dotnet.Run(with, scenario.Warmup, packages);
@@ -175,18 +160,10 @@ public static class Benchmark
 
     private static void Git(string repo, params string[] args)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = repo, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
+        var git = LocalFeedRepository.Git(repo, environment: null, args);
+        if (!git.Succeeded)
         {
-            start.ArgumentList.Add(arg);
-        }
-        using var git = Process.Start(start) ?? throw new BenchmarkException("cannot start git");
-        var error = git.StandardError.ReadToEndAsync();
-        git.StandardOutput.ReadToEnd();
-        git.WaitForExit();
-        if (git.ExitCode != 0)
-        {
-            throw new BenchmarkException($"`git {string.Join(' ', args)}` exited with {git.ExitCode}: {error.Result}");
+            throw new BenchmarkException($"`git {string.Join(' ', args)}` exited with {git.ExitCode}: {git.Output}");
         }
     }
 

@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text;
+using SessionResume.Tests.Infrastructure;
 
 namespace SessionResume.Benchmarks;
 
@@ -9,13 +8,10 @@ public sealed class BenchmarkException(string message) : Exception(message);
 /// its process tree (0 where it cannot be read).</summary>
 public sealed record RunResult(int ExitCode, TimeSpan Elapsed, string Output, long PeakBytes);
 
-/// <summary>Runs the dotnet CLI as a user would: no build-node reuse, no telemetry, no terminal logger.</summary>
+/// <summary>Runs the dotnet CLI as a user would: no build-node reuse, no telemetry, no terminal logger
+/// (the environment and the process runner of the end-to-end tests).</summary>
 public static class Dotnet
 {
-    private static readonly string Host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host
-        ? host
-        : "dotnet";
-
     /// <summary>Runs <c>dotnet args</c> in <paramref name="workingDirectory"/>; throws if it fails.</summary>
     public static RunResult Run(string workingDirectory, IEnumerable<string> args, string? nugetPackages = null)
     {
@@ -28,62 +24,15 @@ public static class Dotnet
         return result;
     }
 
+    /// <summary>Runs <c>dotnet args</c> without a time limit, sampling the memory of its process tree
+    /// every <see cref="ProcessRunner.PollInterval"/>; with <paramref name="nugetPackages"/>, NuGet
+    /// extracts packages there.</summary>
     public static RunResult TryRun(string workingDirectory, IEnumerable<string> args, string? nugetPackages = null)
     {
-        var start = new ProcessStartInfo(Host)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        // `dotnet run` may hand MSBuild's own location to this program: the builds must find theirs.
-        foreach (var name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly" })
-        {
-            start.Environment.Remove(name);
-        }
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        if (nugetPackages is not null)
-        {
-            start.Environment["NUGET_PACKAGES"] = nugetPackages;
-        }
-
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-
-        var clock = Stopwatch.StartNew();
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var peak = new ProcessTreePeak(process.Id);
-        while (!process.WaitForExit(50))
-        {
-            peak.Sample();
-        }
-        clock.Stop();
-        process.WaitForExit(); // drains the redirected output
-        return new RunResult(process.ExitCode, clock.Elapsed, output.ToString(), peak.Bytes);
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
+        ProcessTreePeak? peak = null;
+        var result = ProcessRunner.Run(DotNetCli.Host, args, workingDirectory, DotNetCli.ChildEnvironment(nugetPackages),
+            Timeout.InfiniteTimeSpan, process => (peak ??= new ProcessTreePeak(process.Id)).Sample());
+        return new RunResult(result.ExitCode, result.Duration, result.Output, peak?.Bytes ?? 0);
     }
 }
 

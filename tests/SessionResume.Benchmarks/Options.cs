@@ -1,9 +1,11 @@
+using SessionResume.Tests.Infrastructure;
+
 namespace SessionResume.Benchmarks;
 
 /// <summary>Command line: <c>[REPO_ROOT] [--runs N] [--only TEXT] [--keep]</c>.</summary>
 public sealed record Options(string RepoRoot, int Runs, bool Keep, string? Only = null)
 {
-    public const string SolutionFile = "SessionResume.Build.sln";
+    public const string SolutionFile = DotNetCli.SolutionFile;
 
     public static Options Parse(string[] args)
     {
@@ -35,24 +37,12 @@ public sealed record Options(string RepoRoot, int Runs, bool Keep, string? Only 
             }
         }
 
-        repo ??= FindRepoRoot(Environment.CurrentDirectory) ?? FindRepoRoot(AppContext.BaseDirectory)
+        repo ??= DotNetCli.FindRepositoryRoot(Environment.CurrentDirectory) ?? DotNetCli.FindRepositoryRoot(AppContext.BaseDirectory)
             ?? throw new ArgumentException($"no {SolutionFile} above the current folder: give the repository root");
         if (!File.Exists(Path.Combine(repo, SolutionFile)))
         {
             throw new ArgumentException($"{repo} holds no {SolutionFile}");
         }
         return new Options(repo, runs, keep, only);
-    }
-
-    private static string? FindRepoRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, SolutionFile)))
-            {
-                return dir.FullName;
-            }
-        }
-        return null;
     }
 }

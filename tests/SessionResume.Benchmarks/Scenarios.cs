@@ -1,3 +1,5 @@
+using SessionResume.Tests.Infrastructure;
+
 namespace SessionResume.Benchmarks;
 
 /// <summary>One thing to time. The same project is written twice, into a folder whose
@@ -58,19 +60,20 @@ public static class Scenarios
     public static void BrokenFile(string dir) =>
         File.WriteAllText(Path.Combine(dir, "Broken.cs"), "namespace Sample.Lib;\n\npublic static class Broken\n{\n    public static int Value() => \"zero\";\n}\n");
 
-    /// <summary>An xunit (VSTest) test project with classes × testsPerClass small passing tests.</summary>
+    /// <summary>An xunit (VSTest) test project with classes × testsPerClass small passing tests (the
+    /// versions of Directory.Packages.props).</summary>
     public static void XunitProject(string dir, int classes, int testsPerClass)
     {
-        File.WriteAllText(Path.Combine(dir, "Sample.Tests.csproj"), """
+        File.WriteAllText(Path.Combine(dir, "Sample.Tests.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
                 <IsTestProject>true</IsTestProject>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
-                <PackageReference Include="xunit" Version="2.9.3" />
-                <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="{TestPackages.TestSdk}" />
+                <PackageReference Include="xunit" Version="{TestPackages.Xunit}" />
+                <PackageReference Include="xunit.runner.visualstudio" Version="{TestPackages.XunitRunner}" />
               </ItemGroup>
             </Project>
             """);

@@ -5,21 +5,8 @@ namespace SessionResume.Tests;
 
 public class CaptureBuildDiagnosticsTests
 {
-    static (CaptureBuildDiagnostics Task, FakeBuildEngine Engine) Task(TaskRepository repo)
-    {
-        var engine = new FakeBuildEngine();
-        var task = new CaptureBuildDiagnostics
-        {
-            BuildEngine = engine,
-            ProjectFile = repo.ProjectFile,
-            SarifFile = repo.SarifFile,
-            StampFile = repo.StampFile,
-            TargetFramework = "net10.0",
-            Language = "C#",
-            Clock = () => new DateTime(2026, 11, 24, 20, 0, 0, DateTimeKind.Utc),
-        };
-        return (task, engine);
-    }
+    static (CaptureBuildDiagnostics Task, FakeBuildEngine Engine) Task(TaskRepository repo) =>
+        repo.CaptureTask(new DateTime(2026, 11, 24, 20, 0, 0, DateTimeKind.Utc));
 
     [Fact]
     public void A_compile_error_lands_in_the_state_with_relative_paths_and_the_stamp_names_the_state()

@@ -1,5 +1,4 @@
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 using SessionResume.Build;
 using SessionResume.Model;
 
@@ -13,8 +12,7 @@ public class SettingsTests
 {
     static readonly DateTime Now = SaveSessionTests.Now;
 
-    static ITaskItem[] Settings(params (string Property, string Value)[] settings) =>
-        settings.Select(s => (ITaskItem)new TaskItem(s.Property, new Dictionary<string, string> { ["Value"] = s.Value })).ToArray();
+    static ITaskItem[] Settings(params (string Property, string Value)[] settings) => TaskRepository.SettingItems(settings);
 
     static (SaveSession Task, FakeBuildEngine Engine) Save(TaskRepository repo, params (string, string)[] settings)
     {
@@ -22,21 +20,8 @@ public class SettingsTests
         return (new SaveSession { BuildEngine = engine, ProjectFile = repo.ProjectFile, Settings = Settings(settings), Objective = "Ship it", Clock = () => Now }, engine);
     }
 
-    static (CaptureBuildDiagnostics Task, FakeBuildEngine Engine) Capture(TaskRepository repo, params (string, string)[] settings)
-    {
-        var engine = new FakeBuildEngine();
-        return (new CaptureBuildDiagnostics
-        {
-            BuildEngine = engine,
-            ProjectFile = repo.ProjectFile,
-            SarifFile = repo.SarifFile,
-            StampFile = repo.StampFile,
-            TargetFramework = "net10.0",
-            Language = "C#",
-            Settings = Settings(settings),
-            Clock = () => Now,
-        }, engine);
-    }
+    static (CaptureBuildDiagnostics Task, FakeBuildEngine Engine) Capture(TaskRepository repo, params (string, string)[] settings) =>
+        repo.CaptureTask(Now, settings);
 
     static void ConfigFile(TaskRepository repo, string json) => File.WriteAllText(Path.Combine(repo.Root, ".session-resume.json"), json);
 

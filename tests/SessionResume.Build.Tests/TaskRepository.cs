@@ -1,9 +1,16 @@
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using SessionResume.Build;
+using SessionResume.Tests.Infrastructure;
+
 namespace SessionResume.Tests;
 
 /// <summary>A throwaway folder laid out like a repository with one project, and a SARIF log for it.</summary>
 sealed class TaskRepository : IDisposable
 {
-    public string Root { get; } = Directory.CreateTempSubdirectory("sr-task-").FullName;
+    readonly TempDirectory directory = new("sr-task-");
+
+    public string Root => directory.Path;
     public string ProjectFile => Path.Combine(Root, "src", "App", "App.csproj");
     public string Obj => Path.Combine(Root, "src", "App", "obj");
     public string SarifFile => Path.Combine(Obj, "SessionResume.sarif");
@@ -17,6 +24,35 @@ sealed class TaskRepository : IDisposable
         git.WaitForExit();
         Directory.CreateDirectory(Obj);
         File.WriteAllText(ProjectFile, "<Project />");
+    }
+
+    /// <summary>
+    /// The Settings item list the targets hand every task: ItemSpec = the SessionResume* property,
+    /// metadata Value.
+    /// </summary>
+    public static ITaskItem[] SettingItems(params (string Property, string Value)[] settings) =>
+        settings.Select(s => (ITaskItem)new TaskItem(s.Property, new Dictionary<string, string> { ["Value"] = s.Value })).ToArray();
+
+    /// <summary>
+    /// CaptureBuildDiagnostics for this repository's project as the targets run it after CoreCompile
+    /// (net10.0, C#, this SARIF log and stamp), at the time NOW, with SETTINGS, logging to a fresh
+    /// <see cref="FakeBuildEngine"/>.
+    /// </summary>
+    public (CaptureBuildDiagnostics Task, FakeBuildEngine Engine) CaptureTask(DateTime now, params (string Property, string Value)[] settings)
+    {
+        var engine = new FakeBuildEngine();
+        var task = new CaptureBuildDiagnostics
+        {
+            BuildEngine = engine,
+            ProjectFile = ProjectFile,
+            SarifFile = SarifFile,
+            StampFile = StampFile,
+            TargetFramework = "net10.0",
+            Language = "C#",
+            Settings = SettingItems(settings),
+            Clock = () => now,
+        };
+        return (task, engine);
     }
 
     public string Source(string relative, params string[] lines)
@@ -51,8 +87,5 @@ sealed class TaskRepository : IDisposable
         File.SetLastWriteTimeUtc(SarifFile, DateTime.UtcNow.AddSeconds(1));
     }
 
-    public void Dispose()
-    {
-        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => directory.Dispose();
 }

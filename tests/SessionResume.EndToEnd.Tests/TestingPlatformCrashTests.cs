@@ -13,7 +13,6 @@ namespace SessionResume.Tests;
 /// </summary>
 public class TestingPlatformCrashTests
 {
-    const string XunitV3Version = "4.0.2";
     const string Project = "tests/MtpCrash/MtpCrash.csproj";
     const string CrashingTest = "MtpCrash.Tests.CrashTests.Crashes";
     const string CrashLinePrefix = "💥 test host crashed or was aborted: ";
@@ -67,22 +66,9 @@ public class TestingPlatformCrashTests
     static ThrowawayRepo CreateRepo(string name, string sources = Sources, bool recordCrashes = true)
     {
         var repo = ThrowawayRepo.Create(name);
-        repo.WriteFile("global.json", """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
-        repo.WriteFile(Project, $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <OutputType>Exe</OutputType>
-                <IsTestProject>true</IsTestProject>
-                <UseMicrosoftTestingPlatformRunner>true</UseMicrosoftTestingPlatformRunner>
-                <SessionResumeRecordTestHostCrashes>{(recordCrashes ? "true" : "false")}</SessionResumeRecordTestHostCrashes>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="xunit.v3.mtp-v2" Version="{XunitV3Version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        repo.WriteFile("tests/MtpCrash/CrashTests.cs", sources);
+        repo.AddXunitV3TestProject("MtpCrash", new Dictionary<string, string> { ["CrashTests.cs"] = sources },
+            $"<SessionResumeRecordTestHostCrashes>{(recordCrashes ? "true" : "false")}</SessionResumeRecordTestHostCrashes>",
+            useTestingPlatformRunner: true);
         return repo;
     }
 

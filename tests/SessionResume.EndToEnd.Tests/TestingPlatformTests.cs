@@ -9,28 +9,12 @@ namespace SessionResume.Tests;
 /// </summary>
 public class TestingPlatformTests
 {
-    const string XunitV3Version = "4.0.2";
     const string Project = "tests/Mtp/Mtp.csproj";
 
     static ThrowawayRepo CreateRepo(string name)
     {
         var repo = ThrowawayRepo.Create(name);
-        repo.WriteFile("global.json", """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
-        repo.WriteFile(Project, $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <OutputType>Exe</OutputType>
-                <IsTestProject>true</IsTestProject>
-                <!-- The app uses the platform also when it is run directly. -->
-                <UseMicrosoftTestingPlatformRunner>true</UseMicrosoftTestingPlatformRunner>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="xunit.v3.mtp-v2" Version="{XunitV3Version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        repo.WriteFile("tests/Mtp/CalcTests.cs", """
+        repo.AddXunitV3TestProject("Mtp", new Dictionary<string, string> { ["CalcTests.cs"] = """
             using Xunit;
 
             namespace Mtp.Tests;
@@ -51,7 +35,7 @@ public class TestingPlatformTests
                 [Fact(Skip = "not yet")]
                 public void Later() { }
             }
-            """);
+            """ }, useTestingPlatformRunner: true);
         return repo;
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using SessionResume.Model;
 using SessionResume.Reliability.Infrastructure;
+using SessionResume.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace SessionResume.Reliability;
@@ -19,7 +20,7 @@ public class ConcurrencyTests(ITestOutputHelper output)
     public void Sixteen_processes_merging_a_hundred_entries_each_lose_none_and_every_read_parses()
     {
         var figures = new Figures(output, "concurrency");
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("sr-reliability-");
         var state = dir.File(".session-state.json");
 
         using var reader = WorkerProcess.Start("read", state, "600000");

@@ -4,6 +4,7 @@ using SessionResume.Model;
 using SessionResume.Reliability.Infrastructure;
 using SessionResume.Reliability.Worker;
 using SessionResume.Store;
+using SessionResume.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace SessionResume.Reliability;
@@ -31,7 +32,7 @@ public class CrashSafetyTests(ITestOutputHelper output)
         var seed = Environment.GetEnvironmentVariable("SESSIONRESUME_RELIABILITY_SEED") is { Length: > 0 } given
             ? int.Parse(given, CultureInfo.InvariantCulture) : Environment.TickCount;
         var random = new Random(seed);
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("sr-reliability-");
         var state = dir.File(".session-state.json");
         Assert.True(new StateStore(state, () => DateTime.UtcNow).Apply(_ => StoreAction.Write(CrashPayload.Build(1, Items))).Written);
 

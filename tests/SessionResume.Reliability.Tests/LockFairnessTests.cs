@@ -1,6 +1,7 @@
 using System.Globalization;
 using SessionResume.Model;
 using SessionResume.Reliability.Infrastructure;
+using SessionResume.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace SessionResume.Reliability;
@@ -23,7 +24,7 @@ public class LockFairnessTests(ITestOutputHelper output)
     public void A_writer_is_not_shut_out_by_a_process_that_updates_back_to_back()
     {
         var figures = new Figures(output, "lock fairness");
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("sr-reliability-");
         var state = dir.File(".session-state.json");
 
         using var hog = WorkerProcess.Start("merge", state, "hog", "1000000", "--via", "store");

@@ -2,6 +2,7 @@ using System.Globalization;
 using SessionResume.Model;
 using SessionResume.Reliability.Infrastructure;
 using SessionResume.Store;
+using SessionResume.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace SessionResume.Reliability;
@@ -24,7 +25,7 @@ public class LockTests(ITestOutputHelper output)
     {
         const int TimeoutMs = 1500;
         var figures = new Figures(output, "lock held by a live process");
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("sr-reliability-");
         var state = dir.File(".session-state.json");
         Assert.True(new StateStore(state, () => DateTime.UtcNow).Update(s => { s.Todos.Add("seed"); return true; }).Written);
         var before = File.ReadAllBytes(state);
@@ -58,7 +59,7 @@ public class LockTests(ITestOutputHelper output)
     public void After_SIGKILL_of_the_lock_holder_the_next_writer_gets_the_lock_at_once()
     {
         var figures = new Figures(output, "stale lock after SIGKILL");
-        using var dir = new TempDirectory();
+        using var dir = new TempDirectory("sr-reliability-");
         var state = dir.File(".session-state.json");
 
         // 1. A writer that starts after the holder was killed.

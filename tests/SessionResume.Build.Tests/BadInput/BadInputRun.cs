@@ -19,23 +19,8 @@ static class BadInputRun
     public static readonly DateTime Now = new(2026, 11, 24, 20, 0, 0, DateTimeKind.Utc);
     public const string AsideSuffix = ".corrupt-20261124T200000Z";
 
-    public static (CaptureBuildDiagnostics Task, FakeBuildEngine Engine) Capture(TaskRepository repo, params (string Property, string Value)[] settings)
-    {
-        var engine = new FakeBuildEngine();
-        var task = new CaptureBuildDiagnostics
-        {
-            BuildEngine = engine,
-            ProjectFile = repo.ProjectFile,
-            SarifFile = repo.SarifFile,
-            StampFile = repo.StampFile,
-            TargetFramework = "net10.0",
-            Language = "C#",
-            Clock = () => Now,
-            Settings = settings.Select(s => (Microsoft.Build.Framework.ITaskItem)new Microsoft.Build.Utilities.TaskItem(s.Property,
-                new Dictionary<string, string> { ["Value"] = s.Value })).ToArray(),
-        };
-        return (task, engine);
-    }
+    public static (CaptureBuildDiagnostics Task, FakeBuildEngine Engine) Capture(TaskRepository repo, params (string Property, string Value)[] settings) =>
+        repo.CaptureTask(Now, settings);
 
     /// <summary>A compile with one error, so that a fresh state has something to hold.</summary>
     public static void CompileWithOneError(TaskRepository repo)

@@ -1,6 +1,6 @@
 using SessionResume.Common;
 using SessionResume.Config;
-using SessionResume.Tests.Store;
+using SessionResume.Tests.Infrastructure;
 
 namespace SessionResume.Tests.Config;
 

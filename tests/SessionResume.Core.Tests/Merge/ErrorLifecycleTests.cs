@@ -1,6 +1,7 @@
 using SessionResume.Common;
 using SessionResume.Model;
-using static SessionResume.Tests.Merge.BuildFixture;
+using SessionResume.Tests.Support;
+using static SessionResume.Tests.Support.BuildFixture;
 
 namespace SessionResume.Tests.Merge;
 

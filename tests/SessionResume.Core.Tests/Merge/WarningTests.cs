@@ -1,4 +1,5 @@
-using static SessionResume.Tests.Merge.BuildFixture;
+using SessionResume.Tests.Support;
+using static SessionResume.Tests.Support.BuildFixture;
 
 namespace SessionResume.Tests.Merge;
 

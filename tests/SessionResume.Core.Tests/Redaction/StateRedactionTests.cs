@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SessionResume.Model;
 using SessionResume.Redaction;
-using SessionResume.Tests.Sessions;
+using SessionResume.Tests.Support;
 
 namespace SessionResume.Tests.Redaction;
 

@@ -1,4 +1,5 @@
 using SessionResume.Store;
+using SessionResume.Tests.Infrastructure;
 
 namespace SessionResume.Tests.Store;
 

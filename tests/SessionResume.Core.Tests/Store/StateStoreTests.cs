@@ -1,6 +1,7 @@
 using SessionResume.Common;
 using SessionResume.Model;
 using SessionResume.Store;
+using SessionResume.Tests.Infrastructure;
 
 namespace SessionResume.Tests.Store;
 

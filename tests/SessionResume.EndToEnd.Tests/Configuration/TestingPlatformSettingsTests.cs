@@ -15,27 +15,13 @@ public class TestingPlatformSettingsTests
     public void SessionResumeSaveOnError_false_in_Directory_Build_props_keeps_a_failing_mtp_run_from_writing()
     {
         using var repo = ThrowawayRepo.Create();
-        repo.WriteFile("global.json", """{ "test": { "runner": "Microsoft.Testing.Platform" } }""");
         repo.WriteFile("Directory.Build.props", repo.ReadFile("Directory.Build.props").Replace("</Project>", """
               <PropertyGroup>
                 <SessionResumeSaveOnError>false</SessionResumeSaveOnError>
               </PropertyGroup>
             </Project>
             """));
-        repo.WriteFile(Project, """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <OutputType>Exe</OutputType>
-                <IsTestProject>true</IsTestProject>
-                <UseMicrosoftTestingPlatformRunner>true</UseMicrosoftTestingPlatformRunner>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="xunit.v3.mtp-v2" Version="4.0.2" />
-              </ItemGroup>
-            </Project>
-            """);
-        repo.WriteFile("tests/Mtp/CalcTests.cs", """
+        repo.AddXunitV3TestProject("Mtp", new Dictionary<string, string> { ["CalcTests.cs"] = """
             using Xunit;
 
             namespace Mtp.Tests;
@@ -48,7 +34,7 @@ public class TestingPlatformSettingsTests
                 [Fact]
                 public void Divides() => Assert.Equal(4, 7 / 2);
             }
-            """);
+            """ }, useTestingPlatformRunner: true);
 
         var failing = repo.DotNet("test", "--project", Project);
         Check.That(failing.ExitCode != 0 && failing.Output.Contains("failed: 1", StringComparison.Ordinal), repo.Describe());

@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace SessionResume.Tests.Infrastructure;
 
 /// <summary>
@@ -43,39 +41,14 @@ public sealed class E2EEnvironment
     }
 
     /// <summary>
-    /// The environment of every dotnet call: no node reuse (a task DLL would stay loaded in idle
-    /// nodes), no telemetry or logo, the classic console logger, English messages, the run's own
-    /// package folder (unless ISOLATEDPACKAGES is false: the pack of the repository's own projects
-    /// must restore into the usual folder, or their obj/ would point at this run's temporary one),
-    /// and none of the MSBuild/VSTest variables that the test host inherited from the `dotnet test`
-    /// that started it (they would steer the child builds).
+    /// The environment of every dotnet call (<see cref="DotNetCli.ChildEnvironment"/>): no node reuse,
+    /// no telemetry or logo, the classic console logger, English messages, none of the variables the
+    /// test host inherited from the `dotnet test` that started it, and the run's own package folder
+    /// (unless ISOLATEDPACKAGES is false: the pack of the repository's own projects must restore into
+    /// the usual folder, or their obj/ would point at this run's temporary one).
     /// </summary>
-    public IReadOnlyDictionary<string, string?> ChildEnvironment(bool isolatedPackages = true)
-    {
-        var env = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            var name = (string)entry.Key;
-            if (name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)
-                || name.StartsWith("VSTEST_", StringComparison.OrdinalIgnoreCase)
-                || name.StartsWith("TESTINGPLATFORM_", StringComparison.OrdinalIgnoreCase)
-                || (isolatedPackages && name.Equals("NUGET_PACKAGES", StringComparison.OrdinalIgnoreCase)))
-            {
-                env[name] = null;
-            }
-        }
-        env["MSBUILDDISABLENODEREUSE"] = "1";
-        env["MSBUILDTERMINALLOGGER"] = "off";
-        env["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        env["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        env["DOTNET_NOLOGO"] = "1";
-        env["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        env["DOTNET_CLI_WORKLOAD_UPDATE_NOTIFY_DISABLE"] = "true";
-        env["DOTNET_CLI_UI_LANGUAGE"] = "en-US";
-        if (isolatedPackages)
-            env["NUGET_PACKAGES"] = PackagesDirectory;
-        return env;
-    }
+    public IReadOnlyDictionary<string, string?> ChildEnvironment(bool isolatedPackages = true) =>
+        DotNetCli.ChildEnvironment(isolatedPackages ? PackagesDirectory : null);
 
     /// <summary>Runs `dotnet ARGS` in a folder with the run's environment.</summary>
     public CommandResult DotNet(string workingDirectory, IEnumerable<string> arguments, TimeSpan? timeout = null, bool isolatedPackages = true)
@@ -110,12 +83,8 @@ public sealed class E2EEnvironment
     string PackUpgrade()
     {
         var version = PackageVersion + ".2";   // one more prerelease field: a higher SemVer precedence
-        var pack = DotNet(RepositoryRoot,
-        [
-            "pack", Path.Combine("src", "SessionResume.Build", "SessionResume.Build.csproj"),
-            "-c", "Release", "-o", FeedDirectory, $"-p:Version={version}", "--no-build",
-            "-nodeReuse:false", "-tl:off",
-        ], TimeSpan.FromMinutes(5), isolatedPackages: false);
+        var pack = DotNet(RepositoryRoot, DotNetCli.PackArguments(FeedDirectory, version, "--no-build"),
+            TimeSpan.FromMinutes(5), isolatedPackages: false);
         if (!pack.Succeeded || !File.Exists(Path.Combine(FeedDirectory, $"SessionResume.Build.{version}.nupkg")))
             throw new InvalidOperationException($"Packing the upgrade {version} failed.\n{pack}");
         return version;
@@ -136,10 +105,6 @@ public sealed class E2EEnvironment
         if (!KeepTemporaryFiles)
             AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(workRoot);
 
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (string.IsNullOrEmpty(host) || !File.Exists(host))
-            host = "dotnet";
-
         // "e2e.<timestamp>.<pid>": a fresh version per run, so no package folder or idle node can
         // hand us yesterday's task assembly.
         var version = $"1.0.0-e2e.{unique}";
@@ -150,15 +115,11 @@ public sealed class E2EEnvironment
             FeedDirectory = feed,
             PackagesDirectory = packages,
             PackageVersion = version,
-            DotNetHost = host,
+            DotNetHost = DotNetCli.Host,
         };
 
-        var pack = environment.DotNet(repositoryRoot,
-        [
-            "pack", Path.Combine("src", "SessionResume.Build", "SessionResume.Build.csproj"),
-            "-c", "Release", "-o", feed, $"-p:Version={version}",
-            "-nodeReuse:false", "-tl:off",
-        ], TimeSpan.FromMinutes(10), isolatedPackages: false);
+        var pack = environment.DotNet(repositoryRoot, DotNetCli.PackArguments(feed, version),
+            TimeSpan.FromMinutes(10), isolatedPackages: false);
 
         var nupkg = Path.Combine(feed, $"SessionResume.Build.{version}.nupkg");
         if (!pack.Succeeded || !File.Exists(nupkg))
@@ -168,15 +129,9 @@ public sealed class E2EEnvironment
         return environment;
     }
 
-    static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SessionResume.Build.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException($"No SessionResume.Build.sln above {AppContext.BaseDirectory}.");
-    }
+    static string FindRepositoryRoot() =>
+        DotNetCli.FindRepositoryRoot(AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException($"No {DotNetCli.SolutionFile} above {AppContext.BaseDirectory}.");
 
     /// <summary>
     /// Removes work folders that earlier runs left behind: the test host does not always get to run

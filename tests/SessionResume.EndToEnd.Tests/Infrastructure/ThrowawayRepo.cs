@@ -17,7 +17,7 @@ public sealed class ThrowawayRepo : IDisposable
     /// <summary>Setting this property to true on a command line builds without the package.</summary>
     public const string WithoutPackageProperty = "SessionResumeE2EWithoutPackage";
 
-    public const string InitialGitIgnore = "bin/\nobj/\n";
+    public const string InitialGitIgnore = LocalFeedRepository.GitIgnore;
 
     readonly E2EEnvironment env;
 
@@ -38,15 +38,7 @@ public sealed class ThrowawayRepo : IDisposable
         var env = E2EEnvironment.Instance;
         var repo = new ThrowawayRepo(env, env.NewDirectory(name));
 
-        repo.WriteFile("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <!-- Added to the machine's sources (not replacing them): the package under test. -->
-                <add key="sessionresume-e2e-local" value="{env.FeedDirectory}" />
-              </packageSources>
-            </configuration>
-            """);
+        repo.WriteFile("nuget.config", LocalFeedRepository.NuGetConfig(env.FeedDirectory));
         repo.UsePackage(env.PackageVersion);
         repo.WriteFile(".gitignore", InitialGitIgnore);
 
@@ -61,15 +53,7 @@ public sealed class ThrowawayRepo : IDisposable
     /// or removing the package would; null removes the reference.
     /// </summary>
     public void UsePackage(string? version) =>
-        WriteFile("Directory.Build.props", version is null
-            ? "<Project>\n</Project>\n"
-            : $"""
-            <Project>
-              <ItemGroup Condition="'$({WithoutPackageProperty})' != 'true'">
-                <PackageReference Include="SessionResume.Build" Version="{version}" PrivateAssets="all" />
-              </ItemGroup>
-            </Project>
-            """);
+        WriteFile("Directory.Build.props", LocalFeedRepository.DirectoryBuildProps(version, $"'$({WithoutPackageProperty})' != 'true'"));
 
     // ---------------------------------------------------------------- files and projects
 
@@ -116,14 +100,9 @@ public sealed class ThrowawayRepo : IDisposable
         return project;
     }
 
-    /// <summary>The xunit v2 stack of the test projects that <see cref="AddXunitTestProject"/> writes.</summary>
-    public const string TestSdkVersion = "18.0.1";
-    public const string XunitVersion = "2.9.3";
-    public const string XunitRunnerVersion = "3.1.5";
-
     /// <summary>
     /// Adds tests/NAME/NAME.csproj, an xunit (v2, VSTest) test project as `dotnet new xunit` makes it
-    /// (without coverlet), and its SOURCES (file name relative to the project folder, content).
+    /// (without coverlet; the versions of Directory.Packages.props, see <see cref="TestPackages"/>), and its SOURCES (file name relative to the project folder, content).
     /// TARGETFRAMEWORK may list several frameworks separated by ';'. EXTRAPROPERTIES go into the
     /// PropertyGroup as they are (for example &lt;RollForward&gt;Major&lt;/RollForward&gt;). Returns the
     /// project's path relative to the root, with '/'.
@@ -147,9 +126,9 @@ public sealed class ThrowawayRepo : IDisposable
               </PropertyGroup>
 
               <ItemGroup>
-                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="{TestSdkVersion}" />
-                <PackageReference Include="xunit" Version="{XunitVersion}" />
-                <PackageReference Include="xunit.runner.visualstudio" Version="{XunitRunnerVersion}" />
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="{TestPackages.TestSdk}" />
+                <PackageReference Include="xunit" Version="{TestPackages.Xunit}" />
+                <PackageReference Include="xunit.runner.visualstudio" Version="{TestPackages.XunitRunner}" />
               </ItemGroup>
 
               <ItemGroup>
@@ -163,16 +142,20 @@ public sealed class ThrowawayRepo : IDisposable
         return project;
     }
 
-    /// <summary>The xunit.v3 package of the Microsoft.Testing.Platform test apps that <see cref="AddXunitV3TestProject"/> writes.</summary>
-    public const string XunitV3Version = "4.0.2";
-
     /// <summary>
     /// Adds tests/NAME/NAME.csproj, an xunit.v3 test app on Microsoft.Testing.Platform 2 (also when run
-    /// directly), and its SOURCES. For `dotnet test` in MTP mode the repository also needs
-    /// <see cref="UseTestingPlatformRunner"/>. Returns the project's path relative to the root, with '/'.
+    /// directly; xunit.v3.mtp-v2 at the version of Directory.Packages.props), and its SOURCES (file
+    /// name relative to the project folder, content). EXTRAPROPERTIES go into the PropertyGroup as they
+    /// are (for example &lt;SessionResumeRecordTestHostCrashes&gt;true&lt;/SessionResumeRecordTestHostCrashes&gt;).
+    /// With USETESTINGPLATFORMRUNNER, also the global.json of <see cref="UseTestingPlatformRunner"/>,
+    /// which `dotnet test` needs to run it in MTP mode. Returns the project's path relative to the
+    /// root, with '/'.
     /// </summary>
-    public string AddXunitV3TestProject(string name, IReadOnlyDictionary<string, string> sources, string extraProperties = "")
+    public string AddXunitV3TestProject(string name, IReadOnlyDictionary<string, string> sources, string extraProperties = "",
+        bool useTestingPlatformRunner = false)
     {
+        if (useTestingPlatformRunner)
+            UseTestingPlatformRunner();
         var project = $"tests/{name}/{name}.csproj";
         WriteFile(project, $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -185,7 +168,7 @@ public sealed class ThrowawayRepo : IDisposable
                 {extraProperties}
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="xunit.v3.mtp-v2" Version="{XunitV3Version}" />
+                <PackageReference Include="xunit.v3.mtp-v2" Version="{TestPackages.XunitV3MtpV2}" />
               </ItemGroup>
             </Project>
             """);
@@ -280,10 +263,7 @@ public sealed class ThrowawayRepo : IDisposable
 
     public CommandResult Git(params string[] arguments)
     {
-        var result = ProcessRunner.Run("git",
-            ["-c", "user.name=SessionResume E2E", "-c", "user.email=e2e@example.invalid", "-c", "init.defaultBranch=main",
-             "-c", "commit.gpgsign=false", .. arguments],
-            Root, env.ChildEnvironment(), TimeSpan.FromMinutes(1));
+        var result = LocalFeedRepository.Git(Root, env.ChildEnvironment(), arguments);
         if (!result.Succeeded)
             throw new InvalidOperationException($"git failed:\n{result}");
         return result;
