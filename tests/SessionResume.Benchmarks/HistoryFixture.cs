@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 
@@ -27,11 +28,11 @@ public static class HistoryFixture
     static string Archive(string id, int session, int errors)
     {
         var b = new StringBuilder();
-        b.Append($$"""{ "schema_version": 1, "session_id": "{{id}}", "timestamp": "2026-11-01T10:00:00Z", "errors": { "unresolved": [], "resolved": [""");
+        b.Append(CultureInfo.InvariantCulture, $$"""{ "schema_version": 1, "session_id": "{{id}}", "timestamp": "2026-11-01T10:00:00Z", "errors": { "unresolved": [], "resolved": [""");
         for (var e = 0; e < errors; e++)
         {
             if (e > 0) b.Append(',');
-            b.Append($$"""{ "file": "src/F{{e}}.cs", "error": "Problem {{e}} of session {{session}}: the name 'x{{e}}' does not exist", "resolution": "Declared x{{e}}", "code": "CS0103", "fingerprint": "{{session:x4}}{{e:x12}}", "line": {{e + 1}} }""");
+            b.Append(CultureInfo.InvariantCulture, $$"""{ "file": "src/F{{e}}.cs", "error": "Problem {{e}} of session {{session}}: the name 'x{{e}}' does not exist", "resolution": "Declared x{{e}}", "code": "CS0103", "fingerprint": "{{session:x4}}{{e:x12}}", "line": {{e + 1}} }""");
         }
         b.Append("] } }");
         return b.ToString();

@@ -41,7 +41,7 @@ public class TestingPlatformTests
 
     static int LineOf(string source, string text) => source.Split('\n').ToList().FindIndex(l => l.Contains(text, StringComparison.Ordinal)) + 1;
 
-    CommandResult RunTests(ThrowawayRepo repo, params string[] extra) => repo.DotNet(["test", "--project", Project, .. extra]);
+    static CommandResult RunTests(ThrowawayRepo repo, params string[] extra) => repo.DotNet(["test", "--project", Project, .. extra]);
 
     [Fact]
     public void An_mtp_run_lands_in_the_state_and_its_rerun_command_runs_exactly_the_failures()

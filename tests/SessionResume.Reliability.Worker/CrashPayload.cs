@@ -56,7 +56,7 @@ public static class CrashPayload
         return sequence;
     }
 
-    static string Describe(long sequence, IReadOnlyList<string> todos)
+    static string Describe(long sequence, List<string> todos)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", todos)));
         return $"seq={sequence} items={todos.Count} sha256={Convert.ToHexString(hash.AsSpan(0, 8))}";

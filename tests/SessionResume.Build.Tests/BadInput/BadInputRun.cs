@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
@@ -133,13 +134,13 @@ static class BadInputRun
     {
         var list = rows.ToList();
         var sb = new StringBuilder();
-        sb.Append($"{title}: {list.Count(r => r.Ok)}/{list.Count} as promised\n");
-        sb.Append($"| {"entry",-40} | {"code",-6} | {"result",-24} | {"ms",6} | {"alloc MB",8} | what the warning says\n");
-        sb.Append($"|{new string('-', 42)}|{new string('-', 8)}|{new string('-', 26)}|{new string('-', 8)}|{new string('-', 10)}|{new string('-', 40)}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"{title}: {list.Count(r => r.Ok)}/{list.Count} as promised\n");
+        sb.Append(CultureInfo.InvariantCulture, $"| {"entry",-40} | {"code",-6} | {"result",-24} | {"ms",6} | {"alloc MB",8} | what the warning says\n");
+        sb.Append(CultureInfo.InvariantCulture, $"|{new string('-', 42)}|{new string('-', 8)}|{new string('-', 26)}|{new string('-', 8)}|{new string('-', 10)}|{new string('-', 40)}\n");
         foreach (var r in list)
         {
-            sb.Append($"| {r.Entry,-40} | {r.Codes,-6} | {r.Result,-24} | {r.Milliseconds?.ToString() ?? "-",6} | {r.AllocatedMB?.ToString("0.0") ?? "-",8} | {r.Reason}\n");
-            foreach (var failure in r.Failures) sb.Append($"|   !! {failure}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"| {r.Entry,-40} | {r.Codes,-6} | {r.Result,-24} | {r.Milliseconds?.ToString(CultureInfo.InvariantCulture) ?? "-",6} | {r.AllocatedMB?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-",8} | {r.Reason}\n");
+            foreach (var failure in r.Failures) sb.Append(CultureInfo.InvariantCulture, $"|   !! {failure}\n");
         }
         return sb.ToString();
     }

@@ -20,7 +20,11 @@ public class CrashedRunsTests : IDisposable
     const string Project = "tests/App.Tests/App.Tests.csproj";
     readonly TempDirectory dir = new();
 
-    public void Dispose() => dir.Dispose();
+    public void Dispose()
+    {
+        dir.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     string StateFile => dir.File(".session-state.json");
 

@@ -16,7 +16,11 @@ public class SessionLifecycleTests : IDisposable
     readonly TempDirectory dir = new();
     DateTime now = Start;
 
-    public void Dispose() => dir.Dispose();
+    public void Dispose()
+    {
+        dir.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     Session Open(SessionSettings? settings = null) =>
         new(new SessionLocation(dir.Path, dir.File(".session-state.json"), IsGitRepository: false),

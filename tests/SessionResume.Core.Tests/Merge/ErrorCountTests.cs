@@ -1,6 +1,7 @@
 using SessionResume.Model;
 using SessionResume.Views;
-using static SessionResume.Tests.Merge.BuildFixture;
+using SessionResume.Tests.Support;
+using static SessionResume.Tests.Support.BuildFixture;
 
 namespace SessionResume.Tests.Merge;
 

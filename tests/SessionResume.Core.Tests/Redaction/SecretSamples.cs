@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace SessionResume.Tests.Redaction;
 
 /// <summary>A secret of one kind inside realistic text; redaction must replace exactly the secret.</summary>
@@ -27,7 +28,7 @@ static class SecretSamples
         var jwt = Fake.Jwt(seed);
         return
         [
-            new("aws-access-key", "AKIA" + Of(Fake.UpperAlnum, 16), string.Format(assertEqual, "AKIA" + Of(Fake.UpperAlnum, 16))),
+            new("aws-access-key", "AKIA" + Of(Fake.UpperAlnum, 16), string.Format(CultureInfo.InvariantCulture, assertEqual, "AKIA" + Of(Fake.UpperAlnum, 16))),
             new("aws-access-key", "ASIA" + Of(Fake.UpperAlnum, 16, 1),
                 $"Amazon.Runtime.AmazonServiceException: The security token included in the request is invalid (aws_access_key_id=ASIA{Of(Fake.UpperAlnum, 16, 1)})"),
 
@@ -36,7 +37,7 @@ static class SecretSamples
 
             new("github-token", "ghp_" + Of(Fake.Alnum, 36),
                 $"System.Net.Http.HttpRequestException: Response status code does not indicate success: 401 (Unauthorized). GITHUB_TOKEN=ghp_{Of(Fake.Alnum, 36)}"),
-            new("github-token", $"github_pat_{Of(Fake.Alnum, 22, 1)}_{Of(Fake.Alnum, 59, 2)}", string.Format(assertEqual, $"github_pat_{Of(Fake.Alnum, 22, 1)}_{Of(Fake.Alnum, 59, 2)}")),
+            new("github-token", $"github_pat_{Of(Fake.Alnum, 22, 1)}_{Of(Fake.Alnum, 59, 2)}", string.Format(CultureInfo.InvariantCulture, assertEqual, $"github_pat_{Of(Fake.Alnum, 22, 1)}_{Of(Fake.Alnum, 59, 2)}")),
             new("github-token", "ghs_" + Of(Fake.Alnum, 36, 3), $"fatal: could not read Username for 'https://x-access-token:ghs_{Of(Fake.Alnum, 36, 3)}@github.com/org/repo.git'"),
 
             new("gitlab-token", "glpat-" + Of(Fake.Alnum + "_-", 20), $"remote: HTTP Basic: Access denied. Token glpat-{Of(Fake.Alnum + "_-", 20)} has expired."),
@@ -96,7 +97,7 @@ static class SecretSamples
             new("npm-token", "npm_" + Of(Fake.Alnum, 36), $"npm ERR! code E401 //registry.npmjs.org/:_authToken=npm_{Of(Fake.Alnum, 36)}"),
             new("google-api-key", "AIza" + Of(Fake.Base64Url, 35), $"Google.GoogleApiException: API key not valid. key=AIza{Of(Fake.Base64Url, 35)}"),
             new("stripe-key", "sk_live_" + Of(Fake.Alnum, 24), $"Stripe.StripeException: Invalid API Key provided: sk_live_{Of(Fake.Alnum, 24)}"),
-            new("stripe-key", "rk_test_" + Of(Fake.Alnum, 30, 1), string.Format(assertEqual, "rk_test_" + Of(Fake.Alnum, 30, 1))),
+            new("stripe-key", "rk_test_" + Of(Fake.Alnum, 30, 1), string.Format(CultureInfo.InvariantCulture, assertEqual, "rk_test_" + Of(Fake.Alnum, 30, 1))),
             new("nuget-api-key", "oy2" + Of(Fake.LowerAlnum, 43),
                 $"dotnet nuget push App.1.0.0.nupkg --api-key oy2{Of(Fake.LowerAlnum, 43)} --source https://api.nuget.org/v3/index.json exited with code 1"),
             new("openai-api-key", "sk-proj-" + Of(Fake.Base64Url, 64), $"OpenAI.ClientResultException: HTTP 401 (invalid_api_key) Incorrect API key provided: sk-proj-{Of(Fake.Base64Url, 64)}"),

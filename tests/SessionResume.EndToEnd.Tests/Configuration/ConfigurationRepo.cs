@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using SessionResume.Tests.Infrastructure;
 
@@ -69,8 +70,8 @@ static class ConfigurationRepo
     {
         var state = repo.ReadState();
         var then = DateTime.UtcNow - pause;
-        state["timestamp"] = then.ToString("yyyy-MM-ddTHH:mm:ssZ");
-        state["started_at"] = then.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssZ");
+        state["timestamp"] = then.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        state["started_at"] = then.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         repo.WriteState(state);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace SessionResume.Tests.Infrastructure;
 
 /// <summary>
@@ -95,7 +96,7 @@ public sealed class E2EEnvironment
         var repositoryRoot = FindRepositoryRoot();
         CleanUpStaleRuns();
 
-        var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss");
+        var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         var unique = $"{stamp}.{Environment.ProcessId}";
         var workRoot = Path.Combine(Path.GetTempPath(), WorkRootPrefix + unique.Replace('.', '-'));
         var feed = Path.Combine(workRoot, "feed");

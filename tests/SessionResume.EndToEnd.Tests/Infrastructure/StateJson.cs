@@ -9,7 +9,7 @@ public static class StateJson
 
     public static IReadOnlyList<JsonObject> Resolved(JsonObject state) => Entries(state, "resolved");
 
-    static IReadOnlyList<JsonObject> Entries(JsonObject state, string list) =>
+    static List<JsonObject> Entries(JsonObject state, string list) =>
         state["errors"]?[list] is JsonArray array ? array.OfType<JsonObject>().ToList() : [];
 
     /// <summary>The string value of a key, or null when it is missing or not a string.</summary>
@@ -17,6 +17,7 @@ public static class StateJson
         node?[key] is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
 
     /// <summary>The integer value of a key, or null when it is missing or not an integer.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Reads a JSON integer, beside Str and Bool.")]
     public static long? Int(JsonNode? node, string key) =>
         node?[key] is JsonValue value && value.TryGetValue<long>(out var n) ? n : null;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -193,7 +194,7 @@ public sealed class ThrowawayRepo : IDisposable
         for (var i = 0; i < projects.Length; i++)
         {
             var projectName = Path.GetFileNameWithoutExtension(projects[i]);
-            sb.Append($"Project(\"{csharpProjectType}\") = \"{projectName}\", \"{projects[i].Replace('/', '\\')}\", \"{ids[i]}\"\nEndProject\n");
+            sb.Append(CultureInfo.InvariantCulture, $"Project(\"{csharpProjectType}\") = \"{projectName}\", \"{projects[i].Replace('/', '\\')}\", \"{ids[i]}\"\nEndProject\n");
         }
         sb.Append("Global\n");
         sb.Append("\tGlobalSection(SolutionConfigurationPlatforms) = preSolution\n");
@@ -204,8 +205,8 @@ public sealed class ThrowawayRepo : IDisposable
         {
             foreach (var config in new[] { "Debug", "Release" })
             {
-                sb.Append($"\t\t{id}.{config}|Any CPU.ActiveCfg = {config}|Any CPU\n");
-                sb.Append($"\t\t{id}.{config}|Any CPU.Build.0 = {config}|Any CPU\n");
+                sb.Append(CultureInfo.InvariantCulture, $"\t\t{id}.{config}|Any CPU.ActiveCfg = {config}|Any CPU\n");
+                sb.Append(CultureInfo.InvariantCulture, $"\t\t{id}.{config}|Any CPU.Build.0 = {config}|Any CPU\n");
             }
         }
         sb.Append("\tEndGlobalSection\n");

@@ -55,7 +55,7 @@ public class SessionBoundaryTests
         Assert.Equal(["CI access"], Strings(state["progress"], "blocked"));
         Assert.Equal(["Docs"], Strings(state, "todos"));
         Assert.Equal(["Keep it small"], Strings(state["context"], "key_decisions"));
-        Check.That(Strings(state, "next_prompts").FirstOrDefault() == "Continue the lexer", context);
+        Check.That(Strings(state, "next_prompts") is ["Continue the lexer", ..], context);
         var open = UnresolvedWithCode(repo, state, "CS0029");
         var openContext = Show(open) + "\n" + context;
         Check.That(Str(open, "fingerprint") == cs0029, openContext);
