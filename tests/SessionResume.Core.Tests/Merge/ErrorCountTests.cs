@@ -1,6 +1,6 @@
 using SessionResume.Model;
-using SessionResume.Views;
 using SessionResume.Tests.Support;
+using SessionResume.Views;
 using static SessionResume.Tests.Support.BuildFixture;
 
 namespace SessionResume.Tests.Merge;
@@ -30,17 +30,5 @@ public class ErrorCountTests
         var grouped = state.Errors.Unresolved.Where(e => e.Code == "CS0029").ToList();
         Assert.All(grouped, e => Assert.Equal(20, e.Occurrences));
         Assert.Equal(2000, ErrorCounts.Unresolved(state.Errors));
-    }
-}
-
-public class TechStackOrderTests
-{
-    [Fact]
-    public void Languages_then_frameworks_then_packages_whatever_order_the_builds_came_in()
-    {
-        string[] arrived = ["xunit", "net8.0", "Humanizer", "C#", "netstandard2.0", "net10.0"];
-        var expected = new[] { "C#", "net10.0", "net8.0", "netstandard2.0", "Humanizer", "xunit" };
-        Assert.Equal(expected, SessionResume.Observations.TechStack.Ordered(arrived));
-        Assert.Equal(expected, SessionResume.Observations.TechStack.Ordered(arrived.Reverse()));
     }
 }
