@@ -173,4 +173,37 @@ public class BuildOutcomeTests
         var stack = Strings(repo.ReadState()["context"], "tech_stack");
         Assert.Equal(["C#", "net10.0", "netstandard2.0"], stack);
     }
+
+    [Fact]
+    public void Two_thousand_compiler_errors_are_counted_as_the_compiler_counts_them()
+    {
+        using var repo = ThrowawayRepo.Create(nameof(Two_thousand_compiler_errors_are_counted_as_the_compiler_counts_them));
+        repo.AddClassLibrary("Lib", "Clean.cs", Sources.Clean("Lib"));
+        // 1,000 CS0029 with one text, 20 in each of 50 files, and 1,000 different CS0103 in one file.
+        for (var f = 1; f <= 50; f++)
+            repo.WriteFile($"src/Lib/Same{f}.cs", $"namespace Lib;\n\npublic static class Same{f}\n{{\n"
+                + string.Concat(Enumerable.Range(1, 20).Select(i => $"    public static int V{i}() => \"x\";\n")) + "}\n");
+        repo.WriteFile("src/Lib/Names.cs", "namespace Lib;\n\npublic static class Names\n{\n"
+            + string.Concat(Enumerable.Range(1, 1000).Select(i => $"    public static int N{i}() => missing{i};\n")) + "}\n");
+
+        var build = repo.Build(Project);
+        // The oracle: the compiler's own lines, counted once per file, line and code.
+        var compiler = Regex.Matches(build.Output, @"^(?:\s*\d+>)?\s*(\S+\.cs)\((\d+),\d+\): error (CS\d+)", RegexOptions.Multiline)
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value)).Distinct().ToList();
+        Check.That(build.ExitCode != 0 && compiler.Count == 2000, $"The compiler reported {compiler.Count} distinct errors.\n" + repo.Describe(build));
+
+        var restore = repo.MSBuild(Project, "SessionRestore");
+        var byCode = compiler.GroupBy(c => c.Item3).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} ×{g.Count()}");
+        var expected = $"⚠ {compiler.Count} unresolved errors ({string.Join(", ", byCode)})";
+        Check.That(restore.Output.Contains(expected, StringComparison.Ordinal), $"Expected '{expected}'.\n" + repo.Describe(restore));
+        Check.That(Int(Outcome(repo), "errors") == compiler.Count, Show(Outcome(repo)));
+        // The grouping stays: one entry per file for the repeated error, each with its occurrences;
+        // the entries past the cap of 200 per compile are counted in errors.omitted by occurrences.
+        var state = repo.ReadState();
+        var same = Unresolved(state).Where(e => Str(e, "code") == "CS0029").ToList();
+        var omitted = Int(state["errors"]?["omitted"]?[Project]?["by_code"], "CS0029") ?? 0;
+        Check.That(same.All(e => Int(e, "occurrences") == 20) && same.Sum(e => Int(e, "occurrences") ?? 0) + omitted == 1000,
+            $"{same.Count} CS0029 entries, {omitted} omitted.\n" + repo.Describe());
+    }
 }
