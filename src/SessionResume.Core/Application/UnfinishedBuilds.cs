@@ -94,9 +94,10 @@ public static class UnfinishedBuilds
                 BuildOutcomes.Record(state, project, marker.Framework, BuildOutcome.Incomplete, errors: null, compiled: false,
                     Time.Truncate(marker.Started));
             }
-            return Change.Written([]);
+            // Markers whose build is already recorded change nothing: no write, no new last activity.
+            return Change.IfChanged([]);
         }, UpdateKind.SameSession);
-        if (result.Recorded)
+        if (result.Recorded || result.Problems.Count == 0)
         {
             foreach (var marker in markers)
             {

@@ -45,8 +45,18 @@ public static class Problems
     public static Problem NotArchived(string directory, string why) =>
         new(Problem.WriteFailed, $"The session was not archived to {directory}: {why}.");
 
-    /// <summary>A file of the history (an archive, its folder) could not be written, compressed or deleted.</summary>
-    public static Problem HistoryNotWritten(string what, Exception e) =>
+    public static Problem ArchiveNotWritten(string archive, Exception e) =>
+        HistoryNotWritten($"Could not archive the session to {archive}", e);
+
+    public static Problem HistoryFolderNotRemoved(string folder, Exception e) =>
+        HistoryNotWritten($"Could not remove the empty directory {folder}", e);
+
+    public static Problem ArchiveNotCompressed(string archive, Exception e) =>
+        HistoryNotWritten($"Could not compress {archive}; it stays uncompressed", e);
+
+    public static Problem ArchiveNotDeleted(string archive, Exception e) => HistoryNotWritten($"Could not delete {archive}", e);
+
+    static Problem HistoryNotWritten(string what, Exception e) =>
         new(Problem.WriteFailed, $"{what}: {e.Message} Check that the folder is writable and the disk is not full.");
 
     public static Problem DigestSkipped(string digest) =>

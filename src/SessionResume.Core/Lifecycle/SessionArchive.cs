@@ -49,7 +49,7 @@ public sealed class SessionArchive(string directory, string? sessionRoot = null)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problems.Add(Problems.HistoryNotWritten($"Could not archive the session to {Display(plain)}", e));
+            problems.Add(Problems.ArchiveNotWritten(Display(plain), e));
             return null;
         }
         // The older compressed copy of this id is out of date now; List prefers the .json meanwhile.
@@ -143,7 +143,7 @@ public sealed class SessionArchive(string directory, string? sessionRoot = null)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problems.Add(Problems.HistoryNotWritten($"Could not remove the empty directory {DisplayDirectory}", e));
+            problems.Add(Problems.HistoryFolderNotRemoved(DisplayDirectory, e));
         }
         return deleted;
     }
@@ -194,7 +194,7 @@ public sealed class SessionArchive(string directory, string? sessionRoot = null)
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                problems.Add(Problems.HistoryNotWritten($"Could not compress {Display(plain)}; it stays uncompressed", e));
+                problems.Add(Problems.ArchiveNotCompressed(Display(plain), e));
                 continue;
             }
             TryDelete(plain, problems);
@@ -217,7 +217,7 @@ public sealed class SessionArchive(string directory, string? sessionRoot = null)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problems.Add(Problems.HistoryNotWritten($"Could not delete {Display(path)}", e));
+            problems.Add(Problems.ArchiveNotDeleted(Display(path), e));
             return false;
         }
     }

@@ -33,8 +33,6 @@ public static partial class NextPrompts
 
     public const int MaxTestsPerRerun = 20;
 
-    public static string ForTests(IEnumerable<TestFailure> failures) => ForTests(failures, multiTargeted: false);
-
     public static string ForTests(IEnumerable<TestFailure> failures, bool multiTargeted)
     {
         var list = failures.Take(MaxTestsPerRerun).ToList();

@@ -104,7 +104,6 @@ public static class TestMerge
         entry.FailureFingerprint =
             Fingerprint.ForTestFailure(null, message, frame is null ? null : $"{frame.Method} in {frame.File}", sessionRoot);
         entry.Outcome = "failed";
-        entry.Rerun = RerunCommand.For(entry.Project, [entry.Name], style: run.RerunStyle);
         entry.Runner = RerunStyles.Name(run.RerunStyle);
         entry.LastSeen = context.Now;
     }
@@ -128,7 +127,6 @@ public static class TestMerge
             entry.Path = FailedPath.For(entry.File, run.Project, running, running);
             entry.Outcome = "crashed";
             entry.Message = ShortMessage(Redaction.SecretRedactor.Redact(run.Aborted));
-            entry.Rerun = RerunCommand.For(run.Project, [running], style: run.RerunStyle);
             entry.Runner = RerunStyles.Name(run.RerunStyle);
             entry.LastSeen = context.Now;
         }

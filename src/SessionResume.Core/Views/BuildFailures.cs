@@ -1,4 +1,3 @@
-using System.Globalization;
 using SessionResume.Merge;
 using SessionResume.Model;
 
@@ -52,7 +51,6 @@ internal static class BuildFailures
         if (lastRun is not { } run) return null;
         var compiled = BuildOutcomes.LastCompiled(s.Build);
         var stale = (compiled is { } c && c > run) || (s.Build.Outcome is { } o && o != BuildOutcome.Succeeded && s.Build.Time > run);
-        var when = run.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-        return stale ? $"as of {when}, before the last build" : null;
+        return stale ? $"as of {SessionFacts.Minute(run)}, before the last build" : null;
     }
 }

@@ -9,8 +9,10 @@ namespace SessionResume.Views;
 internal static class SessionFacts
 {
     /// <summary>When the session was last active (its timestamp; else when it started), to the minute, in UTC.</summary>
-    public static string? When(SessionState s) =>
-        (s.Timestamp ?? s.StartedAt)?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    public static string? When(SessionState s) => (s.Timestamp ?? s.StartedAt) is { } time ? Minute(time) : null;
+
+    /// <summary>A time to the minute, in UTC: "2026-12-04 14:02 UTC".</summary>
+    public static string Minute(DateTime time) => time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     /// <summary>"45 min", "2 h", "2 h 5 min".</summary>
     public static string Duration(int minutes)
