@@ -25,6 +25,8 @@ public sealed class CaptureBuildDiagnostics : SessionTask
     /// as a build that did not finish.
     /// </summary>
     public string? StartedMarker { get; set; }
+    /// <summary>NuGet's record of the project's last restore (project.nuget.cache, next to project.assets.json).</summary>
+    public string? RestoreRecord { get; set; }
 
     protected override void Run()
     {
@@ -45,7 +47,7 @@ public sealed class CaptureBuildDiagnostics : SessionTask
             PackageReferences.Where(p => !string.Equals(p.GetMetadata("IsImplicitlyDefined"), "true", StringComparison.OrdinalIgnoreCase))
                 .Select(p => p.ItemSpec).ToList(),
             Compiled: CompiledSinceLastCapture())
-        { BuildFailed = BuildFailed };
+        { BuildFailed = BuildFailed, RestoreRecord = FullPathOrNull(RestoreRecord) };
         var result = BuildCapture.Run(request, Clock);
         foreach (var problem in result.Problems) Report(problem);
         if (result.Recorded)
@@ -61,11 +63,15 @@ public sealed class CaptureBuildDiagnostics : SessionTask
             if (!string.IsNullOrEmpty(StartedMarker))
             {
                 File.Delete(StartedMarker);
-                UnfinishedBuilds.Point(location.StateFile, StartedMarker);
+                var pointer = new ProjectPointer(StartedMarker, Path.GetFullPath(ProjectFile), FullPathOrNull(RestoreRecord),
+                    SucceededFile);
+                pointer.Save(location.StateFile);
             }
             Log.LogMessage(MessageImportance.Low, $"SessionResume: recorded {ProjectFile} ({TargetFramework}) in {location.StateFile}.");
         }
     }
+
+    static string? FullPathOrNull(string? path) => string.IsNullOrEmpty(path) ? null : Path.GetFullPath(path);
 
     bool CompiledSinceLastCapture() =>
         !File.Exists(StampFile) || File.GetLastWriteTimeUtc(SarifFile) > File.GetLastWriteTimeUtc(StampFile);

@@ -18,6 +18,9 @@ public sealed record BuildCaptureRequest(
 {
     /// <summary>MSBuild ran the capture on the build's error path: the build failed, maybe outside the compiler.</summary>
     public bool BuildFailed { get; init; }
+
+    /// <summary>NuGet's record of the project's last restore (project.nuget.cache), when known.</summary>
+    public string? RestoreRecord { get; init; }
 }
 
 /// <summary>Reads a compile's SARIF log and merges it into the state: the capture task's whole job.</summary>
@@ -28,14 +31,17 @@ public static class BuildCapture
         var root = request.Session.Root;
         var project = SessionPaths.ToSessionPath(request.ProjectFile, root);
         var tfm = string.IsNullOrEmpty(request.TargetFramework) ? "default" : request.TargetFramework;
+        // The restore this build ran on: its NU errors are recorded, or resolved now that it succeeded.
+        var restore = request.RestoreRecord is { Length: > 0 } record ? RestoreLog.Read(record, root, request.ProjectFile) : null;
         // The build failed before the compiler ever wrote a log: its outcome is all there is to know.
         // The errors already recorded stay as they are: nothing compiled, so nothing was fixed.
         if (request.BuildFailed && !File.Exists(request.SarifFile))
         {
             return SessionWriter.Record(request.Session, clock, failed: true, (state, context) =>
             {
+                var problems = restore is null ? [] : RestoreMerge.Apply(state, restore, context);
                 BuildOutcomes.Record(state, project, tfm, BuildOutcome.Failed, errors: null, compiled: false, context.Now);
-                return [];
+                return problems;
             });
         }
         List<BuildDiagnostic> diagnostics;
@@ -54,7 +60,8 @@ public static class BuildCapture
         { Failed = request.BuildFailed };
         var failed = request.BuildFailed || diagnostics.Any(d => d.Severity == Severity.Error);
         return SessionWriter.Record(request.Session, clock, failed,
-            (state, context) => BuildMerge.Apply(state, observation, context));
+            (state, context) => (restore is null ? [] : RestoreMerge.Apply(state, restore, context))
+                .Concat(BuildMerge.Apply(state, observation, context)).ToList());
     }
 }
 

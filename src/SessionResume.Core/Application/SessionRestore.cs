@@ -8,8 +8,9 @@ public static class SessionRestore
 {
     /// <summary>
     /// Two steps, in this order. First a test run whose test host died (its journal is next to the
-    /// state file) and a build that never reached its end (<see cref="UnfinishedBuilds"/>) are
-    /// recorded, through the write path like any other update: the summary is to show them, and a
+    /// state file), a build that never reached its end (<see cref="UnfinishedBuilds"/>) and a restore
+    /// that failed or succeeded since (<see cref="RestoreRecords"/>) are recorded, through the write
+    /// path like any other update: the summary is to show them, and a
     /// view that wrote as a side effect would surprise; this explicit step is the only write of a
     /// restore, and the session it records into does not end here. Then the view renders what is on
     /// disk, writing nothing.
@@ -17,7 +18,10 @@ public static class SessionRestore
     /// <param name="warnings">What recording a crashed test run found (<see cref="CrashedRuns"/>), to be shown as warnings.</param>
     public static (string Output, Problem? Problem) Run(Session session, string? format, DateTime now, List<Problem>? warnings = null)
     {
-        var recorded = CrashedRuns.RecordPending(session, () => now).Concat(UnfinishedBuilds.RecordPending(session, () => now)).ToList();
+        var recorded = CrashedRuns.RecordPending(session, () => now)
+            .Concat(UnfinishedBuilds.RecordPending(session, () => now))
+            .Concat(RestoreRecords.RecordPending(session, () => now))
+            .ToList();
         warnings?.AddRange(recorded);
         return RestoreView.Render(session.Location.StateFile, format, now);
     }

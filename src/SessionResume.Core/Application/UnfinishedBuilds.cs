@@ -1,6 +1,5 @@
 using System.Globalization;
 using SessionResume.Common;
-using SessionResume.Fingerprints;
 using SessionResume.Merge;
 using SessionResume.Model;
 
@@ -9,8 +8,8 @@ namespace SessionResume.Application;
 /// <summary>
 /// Builds that started and were never seen to end. The targets write a start marker into the
 /// project's obj folder when a build begins; the build's end removes it (the capture task, or the
-/// target after Build). The capture task also leaves a pointer to the marker next to the state file,
-/// <c>&lt;state file&gt;.build-&lt;hash&gt;</c>, so that the markers of every project can be found. A marker
+/// target after Build). The capture task also leaves a pointer to the marker next to the state file
+/// (<see cref="ProjectPointer"/>), so that the markers of every project can be found. A marker
 /// that is still there belongs to a build that stopped on an error the package cannot see (in
 /// BeforeBuild, in a target after Build) or that is still running. SessionRestore records each as
 /// incomplete, in its explicit step before rendering, unless the state already holds a later build
@@ -19,43 +18,11 @@ namespace SessionResume.Application;
 /// </summary>
 public static class UnfinishedBuilds
 {
-    const string Infix = ".build-";
-
     internal sealed record Marker(string Path, string Project, string Framework, string? SucceededFile, DateTime Started);
 
-    /// <summary>Leaves a pointer to a project's start marker next to the state file, once; never throws.</summary>
-    public static void Point(string stateFile, string marker)
-    {
-        var pointer = stateFile + Infix + Fingerprint.Hash(marker)[..12];
-        try
-        {
-            if (!File.Exists(pointer)) File.WriteAllText(pointer, marker + "\n");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The state was just written there, so this is rare; the cost is only that a build which
-            // stops early is not shown as unfinished.
-        }
-    }
-
     /// <summary>The markers the pointers next to the state file name, that exist now.</summary>
-    internal static IReadOnlyList<string> Find(string stateFile)
-    {
-        var directory = System.IO.Path.GetDirectoryName(stateFile);
-        if (string.IsNullOrEmpty(directory) || !Directory.Exists(directory)) return [];
-        try
-        {
-            return Directory.EnumerateFiles(directory, System.IO.Path.GetFileName(stateFile) + Infix + "*")
-                .Order(StringComparer.Ordinal)
-                .Select(pointer => File.ReadAllText(pointer).Trim())
-                .Where(File.Exists)
-                .ToList();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [];
-        }
-    }
+    internal static IReadOnlyList<string> Find(string stateFile) =>
+        ProjectPointer.All(stateFile).Select(p => p.Marker).Where(File.Exists).ToList();
 
     /// <summary>A marker's facts; null when it cannot be read (it is then left alone).</summary>
     internal static Marker? Read(string path)

@@ -30,9 +30,9 @@ public static class BuildMerge
 
         var errorChanges = Reconciler.Reconcile(state.Errors.Unresolved, errors, build, earliestErrorPhase, context);
         foreach (var gone in errorChanges.Gone) Resolve(state, gone, context);
-        foreach (var added in errorChanges.Added) OfferEarlierResolution(state, added, context);
+        foreach (var added in errorChanges.Added) Recurrence.OfferEarlierResolution(state, added, context);
         foreach (var entry in errorChanges.Added.Concat(errorChanges.Repeated).Where(e => e.SeenBefore is not null))
-            problems.Add(SeenBeforeWarning(entry, context));
+            problems.Add(Recurrence.Warning(entry));
         state.Errors.Unresolved.Sort(EntryOrder.Compare);
 
         var warnings = ObservedProblem.Group(build.Diagnostics.Where(d => d.Severity == Severity.Warning));
@@ -58,9 +58,10 @@ public static class BuildMerge
         BuildOutcomes.Forget(state, build.Project, build.ProjectTargetFrameworks);
         foreach (var list in new[] { state.Errors.Unresolved, state.Warnings.Entries })
         {
-            foreach (var entry in list.Where(e => e.Project == build.Project))
+            // Only the compiler's: another origin's entries follow what that origin reports (OriginErrors).
+            foreach (var entry in list.Where(e => e.Project == build.Project && e.Origin is null))
                 entry.TargetFrameworks.RemoveAll(t => !build.ProjectTargetFrameworks.Contains(t, StringComparer.OrdinalIgnoreCase));
-            list.RemoveAll(e => e.Project == build.Project && e.TargetFrameworks.Count == 0);
+            list.RemoveAll(e => e.Project == build.Project && e.Origin is null && e.TargetFrameworks.Count == 0);
         }
     }
 
@@ -80,14 +81,4 @@ public static class BuildMerge
     static void Resolve(SessionState state, ErrorEntry entry, MergeContext context) =>
         ResolvedErrors.Record(state, entry, ResolutionDescriber.Describe(entry, context.Sources), context.Now);
 
-    static void OfferEarlierResolution(SessionState state, ErrorEntry entry, MergeContext context)
-    {
-        var earlier = state.Errors.Resolved.Concat(context.ArchivedResolutions)
-            .FirstOrDefault(r => r.Fingerprint == entry.Fingerprint || (r.Aliases?.Contains(entry.Fingerprint) ?? false));
-        if (earlier is not null) entry.SeenBefore = new SeenBefore { SessionId = earlier.SessionId, Resolution = earlier.Resolution };
-    }
-
-    static Problem SeenBeforeWarning(ErrorEntry entry, MergeContext context) =>
-        Problems.SeenBefore(entry.SeenBefore!.SessionId, Fingerprint.Display(entry.Code, entry.Fingerprint), entry.SeenBefore.Resolution,
-            entry.File, entry.Line, entry.Column);
 }

@@ -14,13 +14,15 @@ public static partial class NextPrompts
 {
     public const int MaxGenerated = 5;
 
-    [GeneratedRegex(@"^(Fix error \S+ in \S.* line \d+(: |$)|Rerun the failing tests of \S+: dotnet test )", RegexOptions.CultureInvariant)]
+    // "Fix error CS0029 in src/B.cs line 42: …", or without a line (a restore error: the project file).
+    [GeneratedRegex(@"^(Fix error \S+ in \S.* line \d+(: |$)|Fix error \S+ in \S+: |Rerun the failing tests of \S+: dotnet test )",
+        RegexOptions.CultureInvariant)]
     private static partial Regex GeneratedForm();
 
     public static bool IsGenerated(string prompt) => GeneratedForm().IsMatch(prompt);
 
     public static string ForError(ErrorEntry e) =>
-        $"Fix error {e.Code} in {e.File} line {e.Line}: {Text.Shorten(FirstLine(e.Error), 160)}";
+        $"Fix error {e.Code} in {Place.Of(e.File, e.Line)}: {Text.Shorten(FirstLine(e.Error), 160)}";
 
     public static void Regenerate(SessionState state)
     {

@@ -28,7 +28,8 @@ static class Reconciler
     {
         var changes = new Changes();
         var tfm = build.TargetFramework;
-        var mine = entries.Where(e => e.Project == build.Project).ToList();
+        // The compiler's entries only: a compile says nothing of a restore error (OriginErrors).
+        var mine = entries.Where(e => e.Project == build.Project && e.Origin is null).ToList();
         var byFingerprint = mine.GroupBy(e => e.Fingerprint, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var observedFingerprints = observed.Select(o => o.Fingerprint).ToHashSet(StringComparer.Ordinal);

@@ -42,7 +42,20 @@ public sealed class ErrorEntry
     public List<string>? Aliases { get; set; }
     /// <summary>Set when this problem was resolved before: where and how.</summary>
     public SeenBefore? SeenBefore { get; set; }
+    /// <summary>Added: who reported it when not the compiler (<see cref="ErrorOrigin"/>); absent for the compiler's own.</summary>
+    public string? Origin { get; set; }
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
+}
+
+/// <summary>
+/// Who reports an error outside the compiler's SARIF log. Each origin's entries are matched only
+/// against what that origin reports again: a compile never resolves a restore error, a restore never
+/// resolves a compiler error.
+/// </summary>
+public static class ErrorOrigin
+{
+    /// <summary>NuGet's restore, read from its own record of the last restore (obj/project.nuget.cache).</summary>
+    public const string Restore = "restore";
 }
 
 public sealed class SeenBefore

@@ -1,3 +1,4 @@
+using SessionResume.Common;
 using SessionResume.Merge;
 using SessionResume.Model;
 
@@ -38,7 +39,7 @@ internal static class BuildFailures
         var first = s.Errors.Unresolved.FirstOrDefault(e => e.Project == project);
         return first is null
             ? NoCompilerError
-            : $"{first.Code} in {first.File} line {first.Line}: {SessionFacts.OneLine(first.Error, 160)}";
+            : $"{first.Code} in {Place.Of(first.File, first.Line)}: {SessionFacts.OneLine(first.Error, 160)}";
     }
 
     /// <summary>

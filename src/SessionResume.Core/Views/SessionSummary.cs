@@ -63,7 +63,7 @@ public sealed record SessionSummary(
         foreach (var (code, n) in s.Errors.Omitted?.Values.SelectMany(o => o.ByCode) ?? [])
             byCode[code] = byCode.GetValueOrDefault(code) + n;
         var seenBefore = unresolved.Where(e => e.SeenBefore is not null)
-            .Select(e => $"{e.Code} in {e.File} line {e.Line}" +
+            .Select(e => $"{e.Code} in {Place.Of(e.File, e.Line)}" +
                 $" was seen before (session {e.SeenBefore!.SessionId ?? "unknown"}). Previous resolution: \"{e.SeenBefore.Resolution}\"")
             .ToList();
         return new SessionSummary(

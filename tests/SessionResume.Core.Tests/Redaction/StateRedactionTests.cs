@@ -132,6 +132,7 @@ public class StateRedactionTests
             "SessionState.Errors.Resolved[].File", "SessionState.Errors.Resolved[].Fingerprint", "SessionState.Errors.Resolved[].Project",
             "SessionState.Errors.Resolved[].SessionId", "SessionState.Errors.Unresolved[].Aliases[]", "SessionState.Errors.Unresolved[].Code",
             "SessionState.Errors.Unresolved[].File", "SessionState.Errors.Unresolved[].Fingerprint", "SessionState.Errors.Unresolved[].FirstSeenSession",
+            "SessionState.Errors.Unresolved[].Origin",
             "SessionState.Errors.Unresolved[].Project", "SessionState.Errors.Unresolved[].SeenBefore.SessionId", "SessionState.Errors.Unresolved[].SeenIn[]",
             "SessionState.Errors.Unresolved[].TargetFrameworks[]", "SessionState.Files.Created[]", "SessionState.Files.Deleted[]", "SessionState.Files.Modified[]",
             "SessionState.MergedFrom[]", "SessionState.Project", "SessionState.SessionId",
@@ -141,7 +142,8 @@ public class StateRedactionTests
             "SessionState.Tests.Failures[].SeenIn[]", "SessionState.Tests.Failures[].TargetFrameworks[]",
             "SessionState.Tests.Fixed[].Name", "SessionState.Tests.Fixed[].Project",
             "SessionState.Warnings.Entries[].Aliases[]", "SessionState.Warnings.Entries[].Code", "SessionState.Warnings.Entries[].File",
-            "SessionState.Warnings.Entries[].Fingerprint", "SessionState.Warnings.Entries[].FirstSeenSession", "SessionState.Warnings.Entries[].Project",
+            "SessionState.Warnings.Entries[].Fingerprint", "SessionState.Warnings.Entries[].FirstSeenSession",
+            "SessionState.Warnings.Entries[].Origin", "SessionState.Warnings.Entries[].Project",
             "SessionState.Warnings.Entries[].SeenBefore.SessionId", "SessionState.Warnings.Entries[].SeenIn[]", "SessionState.Warnings.Entries[].TargetFrameworks[]",
         ];
         Assert.Equal(identity.Order(StringComparer.Ordinal), kept);

@@ -1,0 +1,60 @@
+using SessionResume.Common;
+using SessionResume.Model;
+using SessionResume.Observations;
+
+namespace SessionResume.Merge;
+
+/// <summary>
+/// Merges what one reporter outside the compiler (an <see cref="ErrorOrigin"/>) said, at one time,
+/// about one project's errors. That origin's entries of the project follow the report: a new error is
+/// added, one reported again counts an attempt, one no longer reported is resolved. The compiler's
+/// entries and other origins' are left alone. A report already merged (its time is not newer than
+/// what the entries have seen) changes nothing, so the same record can be read again and again.
+/// </summary>
+internal static class OriginErrors
+{
+    /// <summary>Applies the report; returns the warnings to show (errors that were fixed before).</summary>
+    public static List<Problem> Reconcile(SessionState state, string origin, string project, IReadOnlyList<string> frameworks,
+        IReadOnlyList<BuildDiagnostic> errors, DateTime reported, string resolution, MergeContext context)
+    {
+        var problems = new List<Problem>();
+        var mine = state.Errors.Unresolved.Where(e => e.Project == project && e.Origin == origin).ToList();
+        var observed = ObservedProblem.Group(errors);
+        foreach (var problem in observed)
+        {
+            var entry = mine.FirstOrDefault(e => e.Fingerprint == problem.Fingerprint);
+            if (entry is not null && entry.LastSeen >= reported) continue;
+            if (entry is null)
+            {
+                entry = new ErrorEntry { Fingerprint = problem.Fingerprint, Project = project, Origin = origin, FirstSeen = reported };
+                state.Errors.Unresolved.Add(entry);
+                Recurrence.OfferEarlierResolution(state, entry, context);
+            }
+            entry.Attempts++;
+            Fill(entry, problem, frameworks, reported);
+            if (entry.SeenBefore is not null) problems.Add(Recurrence.Warning(entry));
+        }
+        var stillReported = observed.Select(o => o.Fingerprint).ToHashSet(StringComparer.Ordinal);
+        // A report older than an entry says nothing about it.
+        foreach (var gone in mine.Where(e => !stillReported.Contains(e.Fingerprint) && !(e.LastSeen >= reported)))
+        {
+            state.Errors.Unresolved.Remove(gone);
+            ResolvedErrors.Record(state, gone, resolution, reported);
+        }
+        state.Errors.Unresolved.Sort(EntryOrder.Compare);
+        return problems;
+    }
+
+    static void Fill(ErrorEntry entry, ObservedProblem problem, IReadOnlyList<string> frameworks, DateTime reported)
+    {
+        var d = problem.First;
+        entry.File = d.File;
+        entry.Line = d.Line;
+        entry.Column = d.Column;
+        entry.Code = d.Code;
+        entry.Error = Text.Shorten(Text.Clean(d.Message), 500);
+        entry.Occurrences = problem.Lines.Count;
+        entry.TargetFrameworks = [.. frameworks];
+        entry.LastSeen = reported;
+    }
+}
