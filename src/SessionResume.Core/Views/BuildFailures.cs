@@ -35,8 +35,12 @@ internal static class BuildFailures
 
     static string Why(SessionState s, string project, ProjectBuild build)
     {
-        if (build.Outcome == BuildOutcome.Incomplete) return NotFinished;
-        var first = s.Errors.Unresolved.FirstOrDefault(e => e.Project == project);
+        // A build that did not finish may still have a known cause: an error from outside the compiler
+        // (a failed restore) recorded for the project.
+        var first = build.Outcome == BuildOutcome.Incomplete
+            ? s.Errors.Unresolved.FirstOrDefault(e => e.Project == project && e.Origin is not null)
+            : s.Errors.Unresolved.FirstOrDefault(e => e.Project == project);
+        if (first is null && build.Outcome == BuildOutcome.Incomplete) return NotFinished;
         return first is null
             ? NoCompilerError
             : $"{first.Code} in {Place.Of(first.File, first.Line)}: {SessionFacts.OneLine(first.Error, 160)}";
