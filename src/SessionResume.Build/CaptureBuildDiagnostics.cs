@@ -62,7 +62,8 @@ public sealed class CaptureBuildDiagnostics : SessionTask
             }
             if (!string.IsNullOrEmpty(StartedMarker))
             {
-                File.Delete(StartedMarker);
+                // The failure is the build's end; a success after CoreBuild is not yet (the target after Build removes it).
+                if (BuildFailed) File.Delete(StartedMarker);
                 var pointer = new ProjectPointer(StartedMarker, Path.GetFullPath(ProjectFile), FullPathOrNull(RestoreRecord),
                     SucceededFile);
                 pointer.Save(location.StateFile);

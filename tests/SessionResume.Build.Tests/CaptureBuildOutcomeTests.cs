@@ -37,7 +37,9 @@ public class CaptureBuildOutcomeTests
         Assert.False(File.Exists(succeeded), "After a failure the next build must record again.");
         Assert.False(File.Exists(marker), "The build's end is recorded: its start marker goes.");
         var pointer = Assert.Single(Directory.GetFiles(repo.Root, ".session-state.json.build-*"));
-        Assert.Equal(marker, File.ReadAllText(pointer).Trim());
+        var lines = File.ReadAllLines(pointer);
+        Assert.Equal(marker, lines[0]);
+        Assert.Contains($"succeeded={succeeded}", lines);
     }
 
     [Fact]
@@ -47,9 +49,14 @@ public class CaptureBuildOutcomeTests
         repo.Source("src/App/B.cs", "class B {", "}");
         repo.Sarif(("CS0168", "warning", "src/App/B.cs", 1, "The variable 'e' is declared but never used"));
         var succeeded = Path.Combine(repo.Obj, "SessionResume.succeeded");
+        var marker = Path.Combine(repo.Obj, "SessionResume.started");
+        File.WriteAllText(marker, "started=2026-12-04T20:00:00Z\n");
         var (task, _) = repo.CaptureTask(Now);
         task.SucceededFile = succeeded;
+        task.StartedMarker = marker;
         Assert.True(task.Execute());
+        // Recorded after CoreBuild: the build has not ended yet (a target after Build removes the marker).
+        Assert.True(File.Exists(marker));
 
         var state = StateJson.Deserialize(File.ReadAllText(repo.StateFile));
         Assert.Equal((BuildOutcome.Succeeded, (int?)0), (state.Build.Projects["src/App/App.csproj"].Outcome, state.Build.Projects["src/App/App.csproj"].Errors));

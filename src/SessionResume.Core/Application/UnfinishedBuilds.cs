@@ -55,9 +55,11 @@ public static class UnfinishedBuilds
             foreach (var marker in markers)
             {
                 var project = SessionPaths.ToSessionPath(marker.Project, session.Root);
-                var recorded = state.Build.Projects.GetValueOrDefault(project)?.Frameworks.GetValueOrDefault(marker.Framework)?.Time;
-                // The end of this build, or of a later one, is already recorded: only the marker is left over.
-                if (recorded is { } time && time >= Time.Truncate(marker.Started)) continue;
+                var recorded = state.Build.Projects.GetValueOrDefault(project)?.Frameworks.GetValueOrDefault(marker.Framework);
+                // A failure of this build (or of a later one) is already recorded: only the marker is left
+                // over. A success recorded after CoreBuild is not the build's end: something after it failed.
+                if (recorded is { Time: { } time } && time >= Time.Truncate(marker.Started) && recorded.Outcome != BuildOutcome.Succeeded)
+                    continue;
                 BuildOutcomes.Record(state, project, marker.Framework, BuildOutcome.Incomplete, errors: null, compiled: false,
                     Time.Truncate(marker.Started));
             }

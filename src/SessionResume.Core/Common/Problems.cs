@@ -71,6 +71,9 @@ public static class Problems
     public static Problem GitIgnoreNotWritten(string gitIgnore, Exception e) =>
         new(Problem.WriteFailed, $"Could not add the session files to {gitIgnore}: {e.Message}");
 
+    public static Problem SetupNotWritten(string responseFile, Exception e) =>
+        new(Problem.WriteFailed, $"Could not write {responseFile}, so full capture was not changed: {e.Message}");
+
     // ---- SR0004: an input could not be read
 
     public static Problem SarifUnreadable(string sarifFile, Exception e) =>

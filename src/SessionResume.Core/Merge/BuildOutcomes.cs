@@ -8,12 +8,18 @@ namespace SessionResume.Merge;
 /// </summary>
 public static class BuildOutcomes
 {
+    /// <summary>The framework key of a build whose target framework is not known.</summary>
+    public const string Unknown = "default";
+
     public static void Record(SessionState state, string project, string framework, string outcome, int? errors, bool compiled,
         DateTime now)
     {
         if (!state.Build.Projects.TryGetValue(project, out var entry))
             state.Build.Projects[project] = entry = new ProjectBuild();
         var previous = entry.Frameworks.GetValueOrDefault(framework);
+        // "default" stands in for frameworks not known yet (a project that failed before it was
+        // evaluated): a build of a real framework replaces it.
+        if (framework != Unknown) entry.Frameworks.Remove(Unknown);
         entry.Frameworks[framework] = new FrameworkBuild
         {
             Outcome = outcome,

@@ -13,9 +13,13 @@ namespace SessionResume.Merge;
 /// </summary>
 internal static class OriginErrors
 {
-    /// <summary>Applies the report; returns the warnings to show (errors that were fixed before).</summary>
+    /// <summary>
+    /// Applies the report; returns the warnings to show (errors that were fixed before).
+    /// <paramref name="resolveMissing"/> is false when the report cannot speak for errors it does not
+    /// list (the project's build stopped before the place that reports them).
+    /// </summary>
     public static List<Problem> Reconcile(SessionState state, string origin, string project, IReadOnlyList<string> frameworks,
-        IReadOnlyList<BuildDiagnostic> errors, DateTime reported, string resolution, MergeContext context)
+        IReadOnlyList<BuildDiagnostic> errors, DateTime reported, string resolution, MergeContext context, bool resolveMissing = true)
     {
         var problems = new List<Problem>();
         var mine = state.Errors.Unresolved.Where(e => e.Project == project && e.Origin == origin).ToList();
@@ -35,6 +39,7 @@ internal static class OriginErrors
             if (entry.SeenBefore is not null) problems.Add(Recurrence.Warning(entry));
         }
         var stillReported = observed.Select(o => o.Fingerprint).ToHashSet(StringComparer.Ordinal);
+        if (!resolveMissing) mine.Clear();
         // A report older than an entry says nothing about it.
         foreach (var gone in mine.Where(e => !stillReported.Contains(e.Fingerprint) && !(e.LastSeen >= reported)))
         {

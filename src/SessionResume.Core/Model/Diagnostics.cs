@@ -56,6 +56,9 @@ public static class ErrorOrigin
 {
     /// <summary>NuGet's restore, read from its own record of the last restore (obj/project.nuget.cache).</summary>
     public const string Restore = "restore";
+
+    /// <summary>MSBuild, the SDK and tasks (MSB, NETSDK, evaluation errors), seen by the full-capture logger.</summary>
+    public const string Build = "build";
 }
 
 public sealed class SeenBefore
