@@ -68,9 +68,16 @@ public static class Benchmark
             Directory.CreateDirectory(side);
             scenario.WriteProject(side);
         }
-        // The only difference between the two sides.
+        // The only difference between the two sides: the package, or (FullCaptureLogger) the logger.
         File.WriteAllText(Path.Combine(with, "Directory.Build.props"), LocalFeedRepository.DirectoryBuildProps(version));
-        File.WriteAllText(Path.Combine(without, "Directory.Build.props"), LocalFeedRepository.DirectoryBuildProps(null));
+        File.WriteAllText(Path.Combine(without, "Directory.Build.props"),
+            LocalFeedRepository.DirectoryBuildProps(scenario.FullCaptureLogger ? version : null));
+        if (scenario.FullCaptureLogger)
+        {
+            var logger = Path.Combine(packages, "sessionresume.build", version.ToLowerInvariant(), "tasks", "net8.0", "SessionResume.Build.dll");
+            File.WriteAllText(Path.Combine(with, "Directory.Build.rsp"),
+                $"\"-logger:SessionResume.Build.FullCaptureLogger,{logger},IsOptional;root={repo}\"\n");
+        }
         Git(repo, "add", "-A");
         Git(repo, "commit", "-q", "-m", scenario.Name);
 

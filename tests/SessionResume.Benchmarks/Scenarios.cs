@@ -12,8 +12,10 @@ namespace SessionResume.Benchmarks;
 /// <param name="Timed">dotnet arguments that are timed.</param>
 /// <param name="Fails">The timed command is expected to fail (a build with a compile error).</param>
 /// <param name="BeforeEachRun">Runs before every timed command, given the repository root (the session root).</param>
+/// <param name="FullCaptureLogger">Both sides have the package; "with" also has the full-capture logger
+/// in its Directory.Build.rsp (what SessionSetup writes), so the ratio is the logger's own cost.</param>
 public sealed record Scenario(string Name, double Target, Action<string> WriteProject, string[] Warmup, string[] Timed,
-    bool Fails = false, Action<string>? BeforeEachRun = null);
+    bool Fails = false, Action<string>? BeforeEachRun = null, bool FullCaptureLogger = false);
 
 public static class Scenarios
 {
@@ -38,7 +40,29 @@ public static class Scenarios
         // of 1,000 resolved errors each, so the difference is the lookup.
         FailingBuild("failing build, new error, no history", sessions: 0),
         FailingBuild("failing build, new error, 20 archived sessions x 1,000 errors", sessions: 20),
+        new Scenario(
+            "no-op build, full-capture logger vs the package alone",
+            Target: 1.03,
+            WriteProject: dir => ClassLibrary(dir, files: 20),
+            Warmup: ["build", .. Cli],
+            Timed: ["build", "--no-restore", .. Cli],
+            FullCaptureLogger: true),
+        new Scenario(
+            "edit and build, full-capture logger vs the package alone",
+            Target: 1.05,
+            WriteProject: dir => ClassLibrary(dir, files: 20),
+            Warmup: ["build", .. Cli],
+            Timed: ["build", "--no-restore", .. Cli],
+            BeforeEachRun: EditOneFile,
+            FullCaptureLogger: true),
     ];
+
+    /// <summary>Appends a line to Module01.cs of every side under the repository: the compiler must run again.</summary>
+    private static void EditOneFile(string repo)
+    {
+        foreach (var file in Directory.EnumerateFiles(repo, "Module01.cs", SearchOption.AllDirectories))
+            File.AppendAllText(file, $"// edited {DateTime.UtcNow:O}\n");
+    }
 
     private static Scenario FailingBuild(string name, int sessions) => new(
         name,

@@ -71,6 +71,42 @@ public class TestingPlatformTests
         Assert.Equal(2, TestsJson.Failures(afterRerun).Count);
     }
 
+    /// <summary>A failing test whose assertion is three lines below its declaration.</summary>
+    const string AssertionBelowDeclaration = """
+        using Xunit;
+
+        namespace Same.Tests;
+
+        public class HalfTests
+        {
+            [Fact]
+            public void Halves()
+            {
+                var half = 7 / 2;
+                Assert.Equal(4, half);
+            }
+        }
+        """;
+
+    [Fact]
+    public void VSTest_and_the_testing_platform_record_the_same_line_for_the_same_failing_test()
+    {
+        var assertion = LineOf(AssertionBelowDeclaration, "Assert.Equal(4, half);");
+        var lines = new List<long?>();
+        foreach (var mtp in new[] { false, true })
+        {
+            using var repo = ThrowawayRepo.Create(nameof(VSTest_and_the_testing_platform_record_the_same_line_for_the_same_failing_test) + (mtp ? "_mtp" : "_vstest"));
+            var sources = new Dictionary<string, string> { ["HalfTests.cs"] = AssertionBelowDeclaration };
+            var project = mtp ? repo.AddXunitV3TestProject("Same", sources, useTestingPlatformRunner: true) : repo.AddXunitTestProject("Same", sources);
+            var run = mtp ? repo.DotNet("test", "--project", project) : repo.Test(project);
+            Check.That(run.ExitCode != 0, repo.Describe(run));
+            var failure = Assert.Single(TestsJson.Failures(repo.ReadState()));
+            lines.Add(Int(failure, "line"));
+        }
+        // The oracle is the source: the failing assertion's line, under both runners.
+        Assert.Equal([assertion, assertion], lines);
+    }
+
     [Fact]
     public void Running_the_test_app_directly_records_the_fix()
     {

@@ -24,11 +24,11 @@ public static class LoggedBuildMerge
             var restore = project.Errors.Select(e => e.Error).Where(IsRestoreError).ToList();
             var other = project.Errors.Select(e => e.Error).Where(e => !IsRestoreError(e)).ToList();
             problems.AddRange(OriginErrors.Reconcile(state, ErrorOrigin.Restore, project.Project, frameworks, restore, context.Now,
-                RestoreMerge.Resolution, context, resolveMissing: project.Restored));
+                RestoreMerge.Resolution, context, resolveMissing: project.Restored, isNew: true));
             // Only a build that succeeded speaks for errors it no longer reports: a failed one may have
             // stopped before the place that reported them.
             problems.AddRange(OriginErrors.Reconcile(state, ErrorOrigin.Build, project.Project, frameworks, other, context.Now,
-                Resolution, context, resolveMissing: project.Built && project.Succeeded == true));
+                Resolution, context, resolveMissing: project.Built && project.Succeeded == true, isNew: true));
             if (project.Succeeded == false && project.Errors.Count > 0)
                 RecordFailure(state, project.Project, frameworks, build.Started, context);
         }
