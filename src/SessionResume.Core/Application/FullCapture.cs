@@ -76,6 +76,9 @@ public sealed class FullCapture(string root, Func<DateTime> clock)
             if (verbsOnly || started is null) return [];
             var problems = new List<Problem>();
             var session = Session.Open(root, root, null, new Dictionary<string, string?>(), manageGitIgnore: true, problems);
+            // The common case, a clean build: nothing to record unless an earlier error of an origin
+            // outside the compiler may now be resolved. A look at the text, without parsing it.
+            if (errors.Count == 0 && !MayHoldOriginEntries(session.Location.StateFile)) return problems;
             var build = Observe(session.Root);
             var failed = build.Projects.Any(p => p.Succeeded == false);
             if (!session.Settings.AutoSave || (failed && !session.Settings.SaveOnError)) return problems;
@@ -126,6 +129,18 @@ public sealed class FullCapture(string root, Func<DateTime> clock)
         var before = StateJson.Serialize(state);
         LoggedBuildMerge.Apply(state, build, new MergeContext(clock(), new FileSourceText(session.Root)));
         return StateJson.Serialize(state) != before;
+    }
+
+    static bool MayHoldOriginEntries(string stateFile)
+    {
+        try
+        {
+            return File.Exists(stateFile) && File.ReadAllText(stateFile).Contains("\"origin\"", StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;   // the next write reports the file's trouble
+        }
     }
 
     static bool IsProjectFile(string? file) =>

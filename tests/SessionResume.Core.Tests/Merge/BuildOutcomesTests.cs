@@ -61,4 +61,30 @@ public class BuildOutcomesTests
         Assert.DoesNotContain("everything recorded is green", text);
         Assert.Contains("→ Fix the build of src/A/A.csproj", text);
     }
+
+    [Fact]
+    public void A_real_framework_replaces_the_placeholder_of_a_project_that_failed_before_it_was_evaluated()
+    {
+        var state = new SessionState();
+        BuildOutcomes.Record(state, "src/A/A.csproj", BuildOutcomes.Unknown, BuildOutcome.Failed, null, compiled: false, T0);
+        BuildOutcomes.Record(state, "src/A/A.csproj", "net10.0", BuildOutcome.Succeeded, 0, compiled: true, T0.AddMinutes(1));
+        Assert.Equal(["net10.0"], state.Build.Projects["src/A/A.csproj"].Frameworks.Keys);
+        Assert.Equal(BuildOutcome.Succeeded, state.Build.Outcome);
+    }
+
+    [Fact]
+    public void A_build_that_did_not_finish_names_a_known_cause_from_outside_the_compiler()
+    {
+        var state = new SessionState();
+        BuildOutcomes.Record(state, "src/A/A.csproj", "net10.0", BuildOutcome.Incomplete, null, compiled: false, T0);
+        state.Errors.Unresolved.Add(new ErrorEntry { Code = "CS0029", File = "src/A/B.cs", Line = 3, Project = "src/A/A.csproj", Error = "old" });
+        Assert.Equal("❌ Last build did not finish: src/A/A.csproj — " + BuildFailures.NotFinished, Assert.Single(BuildFailures.Lines(state)));
+
+        state.Errors.Unresolved.Add(new ErrorEntry
+        {
+            Code = "NU1101", File = "src/A/A.csproj", Project = "src/A/A.csproj", Error = "Unable to find package X.", Origin = ErrorOrigin.Restore,
+        });
+        Assert.Equal("❌ Last build did not finish: src/A/A.csproj — NU1101 in src/A/A.csproj: Unable to find package X.",
+            Assert.Single(BuildFailures.Lines(state)));
+    }
 }
