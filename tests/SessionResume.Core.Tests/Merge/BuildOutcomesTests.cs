@@ -82,7 +82,11 @@ public class BuildOutcomesTests
 
         state.Errors.Unresolved.Add(new ErrorEntry
         {
-            Code = "NU1101", File = "src/A/A.csproj", Project = "src/A/A.csproj", Error = "Unable to find package X.", Origin = ErrorOrigin.Restore,
+            Code = "NU1101",
+            File = "src/A/A.csproj",
+            Project = "src/A/A.csproj",
+            Error = "Unable to find package X.",
+            Origin = ErrorOrigin.Restore,
         });
         Assert.Equal("❌ Last build did not finish: src/A/A.csproj — NU1101 in src/A/A.csproj: Unable to find package X.",
             Assert.Single(BuildFailures.Lines(state)));
