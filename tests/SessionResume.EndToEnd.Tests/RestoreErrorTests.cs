@@ -17,15 +17,21 @@ public class RestoreErrorTests
 
     static JsonArray Unresolved(ThrowawayRepo repo) => repo.ReadState()["errors"]?["unresolved"]?.AsArray() ?? [];
 
+    /// <summary>A library built once with the package, then given a PackageReference that cannot restore; returns its clean text.</summary>
+    static string BuiltThenBroken(ThrowawayRepo repo)
+    {
+        repo.AddClassLibrary("Lib", "Clean.cs", Sources.Clean("Lib"));
+        Check.That(repo.Build(Project).Succeeded, repo.Describe());
+        var clean = repo.ReadFile(Project);
+        repo.WriteFile(Project, clean.Replace("</Project>", MissingPackage + "\n</Project>", StringComparison.Ordinal));
+        return clean;
+    }
+
     [Fact]
     public void A_missing_package_is_shown_by_the_next_restore_summary_and_resolved_by_the_next_good_restore()
     {
         using var repo = ThrowawayRepo.Create(nameof(A_missing_package_is_shown_by_the_next_restore_summary_and_resolved_by_the_next_good_restore));
-        repo.AddClassLibrary("Lib", "Clean.cs", Sources.Clean("Lib"));
-        Check.That(repo.Build(Project).Succeeded, repo.Describe());
-        var clean = repo.ReadFile(Project);
-
-        repo.WriteFile(Project, clean.Replace("</Project>", MissingPackage + "\n</Project>", StringComparison.Ordinal));
+        var clean = BuiltThenBroken(repo);
         var failed = repo.Build(Project);
         // The oracle: NuGet's own line, "…/Lib.csproj : error NU1101: Unable to find package … [ …]".
         var nuget = Regex.Match(failed.Output, @"error (NU1101): (Unable to find package Does\.Not\.Exist\.SessionResume\.[^\r\n]*?)(?: \[[^\]]*\])?\r?$",
@@ -62,10 +68,7 @@ public class RestoreErrorTests
     public void A_build_without_restore_after_a_failed_restore_is_shown_with_the_restores_error()
     {
         using var repo = ThrowawayRepo.Create(nameof(A_build_without_restore_after_a_failed_restore_is_shown_with_the_restores_error));
-        repo.AddClassLibrary("Lib", "Clean.cs", Sources.Clean("Lib"));
-        Check.That(repo.Build(Project).Succeeded, repo.Describe());
-        var clean = repo.ReadFile(Project);
-        repo.WriteFile(Project, clean.Replace("</Project>", MissingPackage + "\n</Project>", StringComparison.Ordinal));
+        BuiltThenBroken(repo);
         Check.That(repo.Restore(Project).ExitCode != 0, repo.Describe());
 
         // Built without restoring (an IDE, or --no-restore): the SDK reports the assets file's errors

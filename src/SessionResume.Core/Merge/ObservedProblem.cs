@@ -1,3 +1,5 @@
+using SessionResume.Common;
+using SessionResume.Model;
 using SessionResume.Observations;
 
 namespace SessionResume.Merge;
@@ -7,6 +9,17 @@ sealed record ObservedProblem(BuildDiagnostic First, IReadOnlyList<int> Lines)
 {
     public string Fingerprint => First.Fingerprint;
     public DiagnosticPhase Phase => First.Phase;
+
+    /// <summary>What an entry says of the problem as reported now: its place, code, message and count.</summary>
+    public void Describe(ErrorEntry entry)
+    {
+        entry.File = First.File;
+        entry.Line = First.Line;
+        entry.Column = First.Column;
+        entry.Code = First.Code;
+        entry.Error = Text.Shorten(Text.Clean(First.Message), 500);
+        entry.Occurrences = Lines.Count;
+    }
 
     public static List<ObservedProblem> Group(IEnumerable<BuildDiagnostic> diagnostics) =>
         diagnostics

@@ -54,13 +54,7 @@ internal static class OriginErrors
 
     static void Fill(ErrorEntry entry, ObservedProblem problem, IReadOnlyList<string> frameworks, DateTime reported)
     {
-        var d = problem.First;
-        entry.File = d.File;
-        entry.Line = d.Line;
-        entry.Column = d.Column;
-        entry.Code = d.Code;
-        entry.Error = Text.Shorten(Text.Clean(d.Message), 500);
-        entry.Occurrences = problem.Lines.Count;
+        problem.Describe(entry);
         entry.TargetFrameworks = [.. frameworks];
         entry.LastSeen = reported;
     }

@@ -107,16 +107,10 @@ static class Reconciler
 
     static void Update(ErrorEntry entry, ObservedProblem problem, MergeContext context)
     {
-        var d = problem.First;
-        entry.File = d.File;
-        entry.Line = d.Line;
-        entry.Column = d.Column;
-        entry.Code = d.Code;
-        entry.Error = Text.Shorten(Text.Clean(d.Message), 500);
+        problem.Describe(entry);
         entry.OtherLines = problem.Lines.Count > 1 ? problem.Lines.Skip(1).Take(20).ToList() : null;
-        entry.Occurrences = problem.Lines.Count;
         entry.LastSeen = context.Now;
-        var source = FileSourceText.Line(context.Sources.Lines(d.File), d.Line);
+        var source = FileSourceText.Line(context.Sources.Lines(entry.File), entry.Line);
         if (source is not null) entry.Source = Text.Shorten(Text.Clean(source).Trim(), 200);
     }
 }
