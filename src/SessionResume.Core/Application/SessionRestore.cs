@@ -23,6 +23,8 @@ public static class SessionRestore
             .Concat(RestoreRecords.RecordPending(session, () => now))
             .ToList();
         warnings?.AddRange(recorded);
-        return RestoreView.Render(session.Location.StateFile, format, now);
+        // Git is asked what happened since the state's commit only when the state may ask git at all.
+        return RestoreView.Render(session.Location.StateFile, format, now,
+            session.Settings.IncludeGitDiff ? recorded => Observations.GitHistory.Since(session.Root, recorded.Commit) : null);
     }
 }

@@ -92,7 +92,11 @@ public static class SessionWriter
                 LoadArchivedResolutions = () => archive.LoadResolutions(problems),
             };
             if (kind != UpdateKind.Close) SessionClock.Identify(state, context.Now, session.Location.ProjectName, archive.SessionIds());
-            if (files is not null) FileChangeMerge.Apply(state.Files, files, session.OwnPaths);
+            if (files is not null)
+            {
+                FileChangeMerge.Apply(state.Files, files, session.OwnPaths);
+                GitFactsMerge.Apply(state, files, session.Root, session.OwnPaths);
+            }
             // A test run whose test host died since the last update: recorded first, once (its journal goes with this write).
             var finished = CrashedRuns.Recover(state, session, context, problems, out var recovered);
             var before = StateJson.Serialize(state);

@@ -28,6 +28,8 @@ public static class Carryover
         next.ContinuesSession = old.SessionId;
         next.EndedAt = null;
         next.MergedFrom = null;
+        // The next session starts at the commit of its first update.
+        next.Git = null;
 
         // Finished objectives are history; the next session starts with a clean slate for them.
         if (SessionStatus.IsDone(next.Objectives.Status)) next.Objectives = new();

@@ -36,6 +36,8 @@ public sealed class SessionState
     public string? ContinuesSession { get; set; }
     /// <summary>Added: state files merged in by SessionMerge (their labels), so merging one twice changes nothing.</summary>
     public List<string>? MergedFrom { get; set; }
+    /// <summary>Added: the commit, branch and worktree of the last update (see <see cref="GitFacts"/>).</summary>
+    public GitFacts? Git { get; set; }
 
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

@@ -37,7 +37,17 @@ public static class GitFileChanges
             problem = Failure("git status", run, root, timeout);
             return null;
         }
-        return Parse(run.Output, repoTop, root);
+        var status = Parse(run.Output, repoTop, root);
+        // One more cheap call for HEAD: the commit on the first line, the branch (or "HEAD" when
+        // detached) on the second. It fails in a repository without commits: nothing to stamp then.
+        var head = GitProcess.Run(gitExecutable, root, ["rev-parse", "HEAD", "--abbrev-ref", "HEAD"], timeout);
+        if (!head.Succeeded) return status;
+        var lines = head.Output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return status with
+        {
+            Commit = lines.Length > 0 ? lines[0] : null,
+            Branch = lines.Length > 1 && lines[1] != "HEAD" ? lines[1] : null,
+        };
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using SessionResume.Common;
 using SessionResume.Model;
+using SessionResume.Observations;
 
 namespace SessionResume.Views;
 
@@ -38,6 +39,9 @@ public sealed record SessionSummary(
     /// <summary>Set when the test results are older than the code: "as of 14:02 UTC, before the last build".</summary>
     public string? TestsAsOf { get; init; }
 
+    /// <summary>What git says happened since the state was written: commits, another branch or worktree.</summary>
+    public IReadOnlyList<string> Since { get; init; } = [];
+
     // SessionSave (which will take -p:SessionObjective) is not there yet: until it is, the hint names
     // the one way that works today, editing the state file, which every update preserves.
     public const string SetObjectiveHint = "dotnet msbuild -t:SessionSave -p:SessionObjective=\"...\"";
@@ -54,7 +58,8 @@ public sealed record SessionSummary(
         return all == 0 ? 0 : 100 * done / all;
     }
 
-    public static SessionSummary From(SessionState s, DateTime now)
+    /// <param name="git">Where git stands now, against the state's commit; null when not asked or not known.</param>
+    public static SessionSummary From(SessionState s, DateTime now, Func<GitFacts, GitSince?>? git = null)
     {
         var unresolved = s.Errors.Unresolved;
         // Counted as the compiler counts: an entry stands for each line of its file that reports it.
@@ -93,6 +98,7 @@ public sealed record SessionSummary(
             FailedBuilds = BuildFailures.Lines(s),
             TestsAsOf = BuildFailures.TestsAsOf(s),
             FailingRuns = s.Tests.FailingRuns,
+            Since = SinceTheState.Lines(s.Git, s.Git is { } recorded ? git?.Invoke(recorded) : null),
         };
     }
 

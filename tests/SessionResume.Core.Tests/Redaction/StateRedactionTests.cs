@@ -135,6 +135,7 @@ public class StateRedactionTests
             "SessionState.Errors.Unresolved[].Origin",
             "SessionState.Errors.Unresolved[].Project", "SessionState.Errors.Unresolved[].SeenBefore.SessionId", "SessionState.Errors.Unresolved[].SeenIn[]",
             "SessionState.Errors.Unresolved[].TargetFrameworks[]", "SessionState.Files.Created[]", "SessionState.Files.Deleted[]", "SessionState.Files.Modified[]",
+            "SessionState.Git.Branch", "SessionState.Git.Commit", "SessionState.Git.SessionStartCommit", "SessionState.Git.Worktree",
             "SessionState.MergedFrom[]", "SessionState.Project", "SessionState.SessionId",
             "SessionState.Tests.Failures[].FailureFingerprint", "SessionState.Tests.Failures[].File", "SessionState.Tests.Failures[].Fingerprint",
             "SessionState.Tests.Failures[].FirstSeenSession", "SessionState.Tests.Failures[].Name", "SessionState.Tests.Failures[].Outcome",

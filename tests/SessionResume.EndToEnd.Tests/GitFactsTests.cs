@@ -1,0 +1,56 @@
+using SessionResume.Tests.Infrastructure;
+using static SessionResume.Tests.Infrastructure.StateJson;
+
+namespace SessionResume.Tests;
+
+/// <summary>
+/// The state knows the commit, branch and worktree it was made against, and SessionRestore says what
+/// git did since. The oracle is git itself.
+/// </summary>
+public class GitFactsTests
+{
+    const string Project = "src/Lib/Lib.csproj";
+
+    static string GitOut(ThrowawayRepo repo, params string[] arguments) => repo.Git(arguments).Output.Trim();
+
+    [Fact]
+    public void The_state_is_stamped_with_git_and_the_restore_says_what_happened_since()
+    {
+        using var repo = ThrowawayRepo.Create(nameof(The_state_is_stamped_with_git_and_the_restore_says_what_happened_since));
+        repo.AddClassLibrary("Lib", "Clean.cs", Sources.Clean("Lib"));
+        var start = GitOut(repo, "rev-parse", "HEAD");
+        var build = repo.Build(Project);
+        Check.That(build.Succeeded, repo.Describe(build));
+
+        var git = repo.ReadState()["git"];
+        var branch = GitOut(repo, "branch", "--show-current");
+        Check.That(Str(git, "commit") == start && Str(git, "branch") == branch && Str(git, "session_start_commit") == start,
+            $"Expected commit {start} on {branch}.\n{Show(git)}");
+        Check.That(Str(git, "worktree") == repo.Root.Replace('\\', '/').TrimEnd('/'), Show(git));
+        // The library's files are not committed yet: git says so, and so does the state.
+        Check.That(GitOut(repo, "status", "--porcelain").Length > 0 && git?["dirty"]?.GetValue<bool>() == true, Show(git));
+
+        var none = repo.MSBuild(Project, "SessionRestore");
+        Check.Not(none.Output.Contains(" since", StringComparison.Ordinal) || none.Output.Contains("branch changed", StringComparison.Ordinal),
+            "Nothing happened since: nothing to say.\n" + repo.Describe(none));
+
+        repo.Git("add", "-A");
+        repo.Git("commit", "-q", "-m", "Add the library");
+        repo.WriteFile("src/Lib/Clean.cs", Sources.Clean("Lib") + "\n// more\n");
+        repo.Git("commit", "-q", "-am", "Parse the rate");
+        repo.Git("checkout", "-q", "-b", "feature/x");
+
+        var restore = repo.MSBuild(Project, "SessionRestore");
+        var count = GitOut(repo, "rev-list", "--count", start + "..HEAD");
+        var head = GitOut(repo, "log", "-1", "--format=%h");
+        var expected = $"⚠ {count} commits since (HEAD {head} \"Parse the rate\")";
+        Check.That(count == "2" && restore.Output.Contains(expected, StringComparison.Ordinal), $"Expected '{expected}'.\n{repo.Describe(restore)}");
+        Check.That(restore.Output.Contains($"⚠ branch changed: {branch} → feature/x", StringComparison.Ordinal), repo.Describe(restore));
+
+        // The next build stamps the new commit; the session still started where it did.
+        Check.That(repo.Build(Project).Succeeded, repo.Describe());
+        git = repo.ReadState()["git"];
+        Check.That(Str(git, "commit") == GitOut(repo, "rev-parse", "HEAD") && Str(git, "branch") == "feature/x"
+                   && Str(git, "session_start_commit") == start && git?["dirty"]?.GetValue<bool>() == false, Show(git));
+    }
+}
