@@ -53,4 +53,27 @@ public class GitFactsTests
         Check.That(Str(git, "commit") == GitOut(repo, "rev-parse", "HEAD") && Str(git, "branch") == "feature/x"
                    && Str(git, "session_start_commit") == start && git?["dirty"]?.GetValue<bool>() == false, Show(git));
     }
+
+    [Fact]
+    public void An_entry_whose_file_changed_or_went_away_since_is_flagged()
+    {
+        using var repo = ThrowawayRepo.Create(nameof(An_entry_whose_file_changed_or_went_away_since_is_flagged));
+        repo.AddClassLibrary("Lib", "Calculator.cs", Sources.Calculator(Sources.BrokenStatement));
+        var build = repo.Build(Project);
+        var line = System.Text.RegularExpressions.Regex.Match(build.Output, @"Calculator\.cs\((\d+),\d+\): error (CS\d+)");
+        Check.That(build.ExitCode != 0 && line.Success, repo.Describe(build));
+        var place = $"{line.Groups[2].Value} in src/Lib/Calculator.cs line {line.Groups[1].Value}";
+
+        var fresh = repo.MSBuild(Project, "SessionRestore");
+        Check.Not(fresh.Output.Contains("(file changed since", StringComparison.Ordinal), "Nothing changed yet.\n" + repo.Describe(fresh));
+
+        // Edited without building: the entry may be fixed.
+        repo.WriteFile("src/Lib/Calculator.cs", repo.ReadFile("src/Lib/Calculator.cs") + "\n// edited\n");
+        var edited = repo.MSBuild(Project, "SessionRestore");
+        Check.That(edited.Output.Contains($"⚠ {place} (file changed since: may be fixed)", StringComparison.Ordinal), repo.Describe(edited));
+
+        File.Delete(repo.FullPath("src/Lib/Calculator.cs"));
+        var deleted = repo.MSBuild(Project, "SessionRestore");
+        Check.That(deleted.Output.Contains($"⚠ {place} (file deleted since)", StringComparison.Ordinal), repo.Describe(deleted));
+    }
 }

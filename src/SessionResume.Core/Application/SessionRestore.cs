@@ -25,6 +25,7 @@ public static class SessionRestore
         warnings?.AddRange(recorded);
         // Git is asked what happened since the state's commit only when the state may ask git at all.
         return RestoreView.Render(session.Location.StateFile, format, now,
-            session.Settings.IncludeGitDiff ? recorded => Observations.GitHistory.Since(session.Root, recorded.Commit) : null);
+            session.Settings.IncludeGitDiff ? recorded => Observations.GitHistory.Since(session.Root, recorded.Commit) : null,
+            session.Root);
     }
 }

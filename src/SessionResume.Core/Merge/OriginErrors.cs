@@ -37,7 +37,7 @@ internal static class OriginErrors
                 Recurrence.OfferEarlierResolution(state, entry, context);
             }
             entry.Attempts++;
-            Fill(entry, problem, frameworks, reported);
+            Fill(entry, problem, frameworks, reported, context);
             if (entry.SeenBefore is not null) problems.Add(Recurrence.Warning(entry));
         }
         var stillReported = observed.Select(o => o.Fingerprint).ToHashSet(StringComparer.Ordinal);
@@ -52,9 +52,10 @@ internal static class OriginErrors
         return problems;
     }
 
-    static void Fill(ErrorEntry entry, ObservedProblem problem, IReadOnlyList<string> frameworks, DateTime reported)
+    static void Fill(ErrorEntry entry, ObservedProblem problem, IReadOnlyList<string> frameworks, DateTime reported, MergeContext context)
     {
         problem.Describe(entry);
+        entry.FileHash = context.Sources.Hash(entry.File);
         entry.TargetFrameworks = [.. frameworks];
         entry.LastSeen = reported;
     }

@@ -108,6 +108,7 @@ static class Reconciler
     static void Update(ErrorEntry entry, ObservedProblem problem, MergeContext context)
     {
         problem.Describe(entry);
+        entry.FileHash = context.Sources.Hash(entry.File);
         entry.OtherLines = problem.Lines.Count > 1 ? problem.Lines.Skip(1).Take(20).ToList() : null;
         entry.LastSeen = context.Now;
         var source = FileSourceText.Line(context.Sources.Lines(entry.File), entry.Line);

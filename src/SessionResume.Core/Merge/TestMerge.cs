@@ -97,6 +97,7 @@ public static class TestMerge
         entry.DisplayName = Text.Shorten(Text.Clean(result.DisplayName), 500);
         entry.File = file;
         entry.Line = line;
+        entry.FileHash = file is null ? null : context.Sources.Hash(file);
         entry.Path = FailedPath.For(file, entry.Project, result.FullyQualifiedName, result.DisplayName);
         // Redacted before fingerprinting and before shortening (a cut could leave part of a token behind).
         var message = Redaction.SecretRedactor.Redact(result.ErrorMessage);

@@ -44,6 +44,8 @@ public sealed class ErrorEntry
     public SeenBefore? SeenBefore { get; set; }
     /// <summary>Added: who reported it when not the compiler (<see cref="ErrorOrigin"/>); absent for the compiler's own.</summary>
     public string? Origin { get; set; }
+    /// <summary>Added: the content hash of its file when it was last reported, to tell later that the file changed.</summary>
+    public string? FileHash { get; set; }
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 

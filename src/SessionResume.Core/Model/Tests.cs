@@ -29,6 +29,8 @@ public sealed class TestFailure
     public string? FirstSeenSession { get; set; }
     /// <summary>Set by SessionMerge: the merged state files that reported it.</summary>
     public List<string>? SeenIn { get; set; }
+    /// <summary>Added: the content hash of its file when it last failed, to tell later that the file changed.</summary>
+    public string? FileHash { get; set; }
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 

@@ -24,11 +24,18 @@ public interface ISourceText
 {
     /// <summary>The file's lines, or null when it does not exist.</summary>
     IReadOnlyList<string>? Lines(string sessionPath);
+
+    /// <summary>The file's content hash now (<see cref="FileHash"/>), or null (sources that only give lines).</summary>
+    string? Hash(string sessionPath) => null;
 }
 
 public sealed class FileSourceText(string sessionRoot) : ISourceText
 {
     readonly Dictionary<string, IReadOnlyList<string>?> cache = new(StringComparer.Ordinal);
+    readonly Dictionary<string, string?> hashes = new(StringComparer.Ordinal);
+
+    public string? Hash(string sessionPath) =>
+        hashes.TryGetValue(sessionPath, out var hash) ? hash : hashes[sessionPath] = FileHash.Of(sessionRoot, sessionPath);
 
     public IReadOnlyList<string>? Lines(string sessionPath)
     {
@@ -37,7 +44,7 @@ public sealed class FileSourceText(string sessionRoot) : ISourceText
         try
         {
             // Never read outside the root ({ext}/... paths) or anything huge.
-            lines = sessionPath.StartsWith('{') || !File.Exists(full) || new FileInfo(full).Length > 4_000_000
+            lines = sessionPath.StartsWith('{') || !File.Exists(full) || new FileInfo(full).Length > FileHash.MaxBytes
                 ? null
                 : File.ReadAllLines(full);
         }

@@ -42,6 +42,9 @@ public sealed record SessionSummary(
     /// <summary>What git says happened since the state was written: commits, another branch or worktree.</summary>
     public IReadOnlyList<string> Since { get; init; } = [];
 
+    /// <summary>Entries whose file changed or went away since they were recorded (<see cref="ChangedFiles"/>).</summary>
+    public IReadOnlyList<string> FileChanged { get; init; } = [];
+
     // SessionSave (which will take -p:SessionObjective) is not there yet: until it is, the hint names
     // the one way that works today, editing the state file, which every update preserves.
     public const string SetObjectiveHint = "dotnet msbuild -t:SessionSave -p:SessionObjective=\"...\"";
@@ -59,7 +62,8 @@ public sealed record SessionSummary(
     }
 
     /// <param name="git">Where git stands now, against the state's commit; null when not asked or not known.</param>
-    public static SessionSummary From(SessionState s, DateTime now, Func<GitFacts, GitSince?>? git = null)
+    /// <param name="root">The session root, to check the files of the entries; null: not checked.</param>
+    public static SessionSummary From(SessionState s, DateTime now, Func<GitFacts, GitSince?>? git = null, string? root = null)
     {
         var unresolved = s.Errors.Unresolved;
         // Counted as the compiler counts: an entry stands for each line of its file that reports it.
@@ -99,6 +103,7 @@ public sealed record SessionSummary(
             TestsAsOf = BuildFailures.TestsAsOf(s),
             FailingRuns = s.Tests.FailingRuns,
             Since = SinceTheState.Lines(s.Git, s.Git is { } recorded ? git?.Invoke(recorded) : null),
+            FileChanged = ChangedFiles.Lines(s, root),
         };
     }
 

@@ -29,7 +29,7 @@ public static class SummaryRenderer
         foreach (var line in FailedBuilds(s)) b.AppendLine(line);
         b.AppendLine(CultureInfo.InvariantCulture, $"Project: {s.Project}");
         b.AppendLine(CultureInfo.InvariantCulture, $"Last active: {s.LastActiveText}");
-        foreach (var line in s.Since) b.AppendLine(line);
+        foreach (var line in s.Since.Concat(Limit(s.FileChanged))) b.AppendLine(line);
         b.AppendLine(CultureInfo.InvariantCulture, $"Objective: {s.Objective ?? $"(none set: {SessionSummary.SetObjectiveHint})"}");
         b.AppendLine(CultureInfo.InvariantCulture, $"Status: {s.Status} ({s.PercentComplete}% complete)");
         if (s.Completed.Count > 0)
@@ -59,7 +59,7 @@ public static class SummaryRenderer
         if (failedBuilds.Count > 0) b.AppendLine();
         b.AppendLine(CultureInfo.InvariantCulture, $"- **Project:** {s.Project}");
         b.AppendLine(CultureInfo.InvariantCulture, $"- **Last active:** {s.LastActiveText}");
-        foreach (var line in s.Since) b.AppendLine("- " + line);
+        foreach (var line in s.Since.Concat(Limit(s.FileChanged))) b.AppendLine("- " + line);
         b.AppendLine(CultureInfo.InvariantCulture, $"- **Objective:** {s.Objective ?? "(none set)"}");
         b.AppendLine(CultureInfo.InvariantCulture, $"- **Status:** {s.Status} ({s.PercentComplete}% complete)");
         if (s.Completed.Count > 0)
