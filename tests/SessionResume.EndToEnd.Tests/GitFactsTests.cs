@@ -48,10 +48,31 @@ public class GitFactsTests
         Check.That(restore.Output.Contains($"⚠ branch changed: {branch} → feature/x", StringComparison.Ordinal), repo.Describe(restore));
 
         // The next build stamps the new commit; the session still started where it did.
+        repo.WriteFile("src/Lib/Notes.txt", "one\ntwo\nthree\n");   // untracked: counts as added
         Check.That(repo.Build(Project).Succeeded, repo.Describe());
-        git = repo.ReadState()["git"];
+        var state = repo.ReadState();
+        git = state["git"];
         Check.That(Str(git, "commit") == GitOut(repo, "rev-parse", "HEAD") && Str(git, "branch") == "feature/x"
-                   && Str(git, "session_start_commit") == start && git?["dirty"]?.GetValue<bool>() == false, Show(git));
+                   && Str(git, "session_start_commit") == start && git?["dirty"]?.GetValue<bool>() == true, Show(git));
+
+        // The diffstat against the session's start: git's own numbers, and the untracked file's lines.
+        var numstat = GitOut(repo, "diff", "--numstat", "--relative", start).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Split('\t')).ToDictionary(p => p[2], p => (long.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture),
+                long.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)));
+        numstat["src/Lib/Notes.txt"] = (3, 0);
+        var diffstat = state["files"]?["diffstat"]?.AsObject();
+        Check.That(diffstat is not null && diffstat.Count == numstat.Count
+                   && numstat.All(n => Int(diffstat[n.Key], "added") == n.Value.Item1 && Int(diffstat[n.Key], "removed") == n.Value.Item2),
+            $"Expected git's numstat {string.Join(", ", numstat.Select(n => $"{n.Key} +{n.Value.Item1} -{n.Value.Item2}"))}.\n{Show(diffstat)}");
+        Assert.Equal(["Add the library", "Parse the rate"], Strings(state, "commits"));
+        var summary = repo.MSBuild(Project, "SessionRestore");
+        Check.That(summary.Output.Contains("Changed in this session: ", StringComparison.Ordinal), repo.Describe(summary));
+
+        // The session's commits go with it into the digest.
+        repo.MSBuild(Project, "SessionSave", "-p:SessionObjective=Stamp git");
+        var digest = repo.ReadFile("token-cache/summaries.md");
+        Check.That(digest.Split('\n').Any(l => l.StartsWith("- Commits: ", StringComparison.Ordinal) && l.Contains("Parse the rate", StringComparison.Ordinal)),
+            digest);
     }
 
     [Fact]

@@ -162,6 +162,11 @@ public static class SessionWriter
         if (!session.Settings.IncludeGitDiff) return null;
         var files = GitFileChanges.Read(session.Root, out var gitProblem);
         if (gitProblem is not null) problems.Add(gitProblem);
+        // The session's diff, against the start commit the state names (or HEAD for a new one):
+        // asked here, outside the lock; GitFactsMerge keeps it only if that is still the start.
+        var start = StatePeek.SessionStartCommit(session.Location.StateFile) ?? files?.Commit;
+        if (files is not null && start is not null)
+            files = files with { Diff = GitSessionDiff.Read(session.Root, start, files.Commit, files.Created) };
         return files;
     }
 

@@ -30,6 +30,7 @@ public static class Carryover
         next.MergedFrom = null;
         // The next session starts at the commit of its first update.
         next.Git = null;
+        next.Commits = null;
 
         // Finished objectives are history; the next session starts with a clean slate for them.
         if (SessionStatus.IsDone(next.Objectives.Status)) next.Objectives = new();

@@ -38,6 +38,8 @@ public sealed class SessionState
     public List<string>? MergedFrom { get; set; }
     /// <summary>Added: the commit, branch and worktree of the last update (see <see cref="GitFacts"/>).</summary>
     public GitFacts? Git { get; set; }
+    /// <summary>Added: the subject lines of the commits made during the session, oldest first (from git).</summary>
+    public List<string>? Commits { get; set; }
 
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }
@@ -65,7 +67,17 @@ public sealed class FileChanges
     public List<string> Deleted { get; set; } = [];
     /// <summary>Added: files left out of the lists by the size cap.</summary>
     public int Omitted { get; set; }
+    /// <summary>Added: lines added and removed per file since the session's start commit (untracked files count as added).</summary>
+    public SortedDictionary<string, DiffLines>? Diffstat { get; set; }
+    /// <summary>Added: files left out of <see cref="Diffstat"/> by its cap (the smallest changes go first).</summary>
+    public int? DiffstatOmitted { get; set; }
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
+}
+
+public sealed class DiffLines
+{
+    public int Added { get; set; }
+    public int Removed { get; set; }
 }
 
 public sealed class SessionContext

@@ -10,5 +10,8 @@ public sealed record GitStatus(IReadOnlyList<string> Created, IReadOnlyList<stri
     /// <summary>The branch checked out; null when HEAD is detached or not known.</summary>
     public string? Branch { get; init; }
 
+    /// <summary>The session's diff against its start commit, when it was asked for and git could tell.</summary>
+    public SessionDiff? Diff { get; init; }
+
     public static GitStatus Empty { get; } = new([], [], []);
 }

@@ -27,6 +27,8 @@ public static class StateRedaction
         Warnings(state.Warnings);
         Tests(state.Tests);
         Each(state.Todos);
+        // Commit subjects are free text a person wrote: a pasted token among them is redacted too.
+        if (state.Commits is not null) Each(state.Commits);
         Context(state.Context);
         Each(state.NextPrompts);
         Build(state.Build);

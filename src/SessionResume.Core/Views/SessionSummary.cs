@@ -45,6 +45,12 @@ public sealed record SessionSummary(
     /// <summary>Entries whose file changed or went away since they were recorded (<see cref="ChangedFiles"/>).</summary>
     public IReadOnlyList<string> FileChanged { get; init; } = [];
 
+    /// <summary>The session's largest changes, from files.diffstat: "Changed in this session: src/B.cs +40 −3, …".</summary>
+    public string? Diffstat { get; init; }
+
+    /// <summary>How many files <see cref="Diffstat"/> names at most.</summary>
+    public const int MaxDiffstatShown = 3;
+
     // SessionSave (which will take -p:SessionObjective) is not there yet: until it is, the hint names
     // the one way that works today, editing the state file, which every update preserves.
     public const string SetObjectiveHint = "dotnet msbuild -t:SessionSave -p:SessionObjective=\"...\"";
@@ -104,10 +110,20 @@ public sealed record SessionSummary(
             FailingRuns = s.Tests.FailingRuns,
             Since = SinceTheState.Lines(s.Git, s.Git is { } recorded ? git?.Invoke(recorded) : null),
             FileChanged = ChangedFiles.Lines(s, root),
+            Diffstat = DiffstatLine(s.Files),
         };
     }
 
     static string FirstLine(string text) => text.Split('\n')[0].Trim();
+
+    static string? DiffstatLine(FileChanges files)
+    {
+        if (files.Diffstat is not { Count: > 0 } stat) return null;
+        var shown = stat.OrderByDescending(f => f.Value.Added + f.Value.Removed).ThenBy(f => f.Key, StringComparer.Ordinal)
+            .Take(MaxDiffstatShown).Select(f => $"{f.Key} +{f.Value.Added} −{f.Value.Removed}");
+        var more = stat.Count - MaxDiffstatShown + (files.DiffstatOmitted ?? 0);
+        return "Changed in this session: " + string.Join(", ", shown) + (more > 0 ? $" … and {Plural.Count(more, "more file")}" : "");
+    }
 
     static string StatusText(string? status) => status?.Trim().ToLowerInvariant() switch
     {

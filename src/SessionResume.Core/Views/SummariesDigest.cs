@@ -49,6 +49,9 @@ public static class SummariesDigest
         // Without an objective, only an explicit status or some progress is worth a line.
         else if (!string.IsNullOrWhiteSpace(s.Objectives.Status) || SessionSummary.Percent(s) > 0) yield return ("Status", Progress(s));
         yield return ("Done", s.Progress.Completed.Count == 0 ? null : Listed(s.Progress.Completed, SummaryRenderer.MaxListed));
+        // What git says was done, beside what a person wrote: the commits made during the session.
+        yield return ("Commits", s.Commits is not { Count: > 0 } commits ? null
+            : Listed(commits.Select(c => Inline(c, ObjectiveMax)).ToList(), SummaryRenderer.MaxListed));
         yield return ("Errors", Errors(s));
         yield return ("Tests", Tests(s));
         yield return ("Next", Next(s));

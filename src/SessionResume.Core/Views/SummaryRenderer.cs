@@ -30,6 +30,7 @@ public static class SummaryRenderer
         b.AppendLine(CultureInfo.InvariantCulture, $"Project: {s.Project}");
         b.AppendLine(CultureInfo.InvariantCulture, $"Last active: {s.LastActiveText}");
         foreach (var line in s.Since.Concat(Limit(s.FileChanged))) b.AppendLine(line);
+        if (s.Diffstat is { } diffstat) b.AppendLine(diffstat);
         b.AppendLine(CultureInfo.InvariantCulture, $"Objective: {s.Objective ?? $"(none set: {SessionSummary.SetObjectiveHint})"}");
         b.AppendLine(CultureInfo.InvariantCulture, $"Status: {s.Status} ({s.PercentComplete}% complete)");
         if (s.Completed.Count > 0)
@@ -60,6 +61,7 @@ public static class SummaryRenderer
         b.AppendLine(CultureInfo.InvariantCulture, $"- **Project:** {s.Project}");
         b.AppendLine(CultureInfo.InvariantCulture, $"- **Last active:** {s.LastActiveText}");
         foreach (var line in s.Since.Concat(Limit(s.FileChanged))) b.AppendLine("- " + line);
+        if (s.Diffstat is { } diffstat) b.AppendLine("- " + diffstat);
         b.AppendLine(CultureInfo.InvariantCulture, $"- **Objective:** {s.Objective ?? "(none set)"}");
         b.AppendLine(CultureInfo.InvariantCulture, $"- **Status:** {s.Status} ({s.PercentComplete}% complete)");
         if (s.Completed.Count > 0)
