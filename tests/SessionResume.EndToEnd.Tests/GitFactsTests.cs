@@ -26,7 +26,8 @@ public class GitFactsTests
         var branch = GitOut(repo, "branch", "--show-current");
         Check.That(Str(git, "commit") == start && Str(git, "branch") == branch && Str(git, "session_start_commit") == start,
             $"Expected commit {start} on {branch}.\n{Show(git)}");
-        Check.That(Str(git, "worktree") == repo.Root.Replace('\\', '/').TrimEnd('/'), Show(git));
+        // Relative to the repository's main worktree: the same for a state made in CI and read on a laptop.
+        Check.That(Str(git, "worktree") == ".", Show(git));
         // The library's files are not committed yet: git says so, and so does the state.
         Check.That(GitOut(repo, "status", "--porcelain").Length > 0 && git?["dirty"]?.GetValue<bool>() == true, Show(git));
 
@@ -96,5 +97,30 @@ public class GitFactsTests
         File.Delete(repo.FullPath("src/Lib/Calculator.cs"));
         var deleted = repo.MSBuild(Project, "SessionRestore");
         Check.That(deleted.Output.Contains($"⚠ {place} (file deleted since)", StringComparison.Ordinal), repo.Describe(deleted));
+    }
+
+    [Fact]
+    public void With_git_a_fix_is_named_by_its_diff()
+    {
+        using var repo = ThrowawayRepo.Create(nameof(With_git_a_fix_is_named_by_its_diff));
+        repo.AddClassLibrary("Lib", "Calculator.cs", Sources.Calculator(Sources.BrokenStatement));
+        repo.Git("add", "-A");
+        repo.Git("commit", "-q", "-m", "Broken");
+        Check.That(repo.Build(Project).ExitCode != 0, repo.Describe());
+
+        // The offending line is deleted (x becomes a field above it): the line now at its number is
+        // another one, and only the diff knows that the line went.
+        var source = repo.ReadFile("src/Lib/Calculator.cs");
+        repo.WriteFile("src/Lib/Calculator.cs", source
+            .Replace("{\n    public int Value()", "{\n    int x = 1;\n    public int Value()", StringComparison.Ordinal)
+            .Replace("        " + Sources.BrokenStatement + "\n", "", StringComparison.Ordinal));
+        var diff = GitOut(repo, "diff", "-U0", "HEAD", "--", "src/Lib/Calculator.cs");
+        // The oracle: git's own diff removes the offending line.
+        Check.That(diff.Split('\n').Any(l => l.StartsWith('-') && l.Contains(Sources.BrokenStatement, StringComparison.Ordinal)), diff);
+        Check.That(repo.Build(Project).Succeeded, repo.Describe());
+
+        var resolved = Resolved(repo.ReadState()).FirstOrDefault(r => Str(r, "code") == "CS0029");
+        Check.That(Str(resolved, "resolution")?.EndsWith($"(`{Sources.BrokenStatement}`) was removed (git diff).", StringComparison.Ordinal) == true,
+            Show(resolved) + "\n" + diff);
     }
 }

@@ -90,12 +90,13 @@ public static class SessionWriter
             {
                 LastActivity = state.Timestamp,
                 LoadArchivedResolutions = () => archive.LoadResolutions(problems),
+                Hunks = files is null ? null : Hunks(session.Root, state.Git?.SessionStartCommit),
             };
             if (kind != UpdateKind.Close) SessionClock.Identify(state, context.Now, session.Location.ProjectName, archive.SessionIds());
             if (files is not null)
             {
                 FileChangeMerge.Apply(state.Files, files, session.OwnPaths);
-                GitFactsMerge.Apply(state, files, session.Root, session.OwnPaths);
+                GitFactsMerge.Apply(state, files, session.OwnPaths);
             }
             // A test run whose test host died since the last update: recorded first, once (its journal goes with this write).
             var finished = CrashedRuns.Recover(state, session, context, problems, out var recovered);
@@ -155,6 +156,17 @@ public static class SessionWriter
     {
         foreach (var state in written)
             if (state is not null) StateRedaction.Apply(state);
+    }
+
+    /// <summary>
+    /// A file's diff hunks, asked of git only when a fix is to be described (rare, and inside the lock):
+    /// against HEAD (the fix not committed yet), then against the session's start (committed since).
+    /// </summary>
+    static Func<string, IReadOnlyList<DiffHunk>> Hunks(string root, string? sessionStart)
+    {
+        var cache = new Dictionary<string, IReadOnlyList<DiffHunk>>(StringComparer.Ordinal);
+        return path => cache.TryGetValue(path, out var hunks) ? hunks : cache[path] =
+            [.. GitHunks.Read(root, "HEAD", path), .. sessionStart is null ? [] : GitHunks.Read(root, sessionStart, path)];
     }
 
     static GitStatus? ChangedFiles(Session session, List<Problem> problems)

@@ -79,6 +79,6 @@ public static class BuildMerge
     }
 
     static void Resolve(SessionState state, ErrorEntry entry, MergeContext context) =>
-        ResolvedErrors.Record(state, entry, ResolutionDescriber.Describe(entry, context.Sources), context.Now);
+        ResolvedErrors.Record(state, entry, ResolutionDescriber.Describe(entry, context.Sources, context.Hunks), context.Now);
 
 }

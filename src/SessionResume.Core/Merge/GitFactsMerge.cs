@@ -13,13 +13,13 @@ public static class GitFactsMerge
     public const int MaxFiles = FileChangeMerge.MaxPerList;
     public const int MaxCommits = 100;
 
-    public static void Apply(SessionState state, GitStatus status, string root, IReadOnlyCollection<string> ownPaths)
+    public static void Apply(SessionState state, GitStatus status, IReadOnlyCollection<string> ownPaths)
     {
         var own = new OwnPathFilter(ownPaths);
         var git = state.Git ?? new GitFacts();
         git.Commit = status.Commit;
         git.Branch = status.Branch;
-        git.Worktree = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)).Replace('\\', '/');
+        git.Worktree = status.Worktree ?? "";
         git.Dirty = status.Created.Concat(status.Modified).Concat(status.Deleted).Any(p => !own.Matches(p));
         git.SessionStartCommit ??= status.Commit;
         state.Git = git;

@@ -12,8 +12,12 @@ public static class ResolutionDescriber
 {
     const int SearchWindow = 10;
 
-    public static string Describe(ErrorEntry entry, ISourceText sources)
+    /// <param name="hunks">The file's diff hunks from git, when git is there: the hunk that removed the
+    /// offending line names the fix. Without one, the line is compared as it is now.</param>
+    public static string Describe(ErrorEntry entry, ISourceText sources, Func<string, IReadOnlyList<DiffHunk>>? hunks = null)
     {
+        if (entry.Source is { } offending && hunks is not null && FromDiff(entry, offending, hunks(entry.File)) is { } fromDiff)
+            return fromDiff;
         var lines = sources.Lines(entry.File);
         if (lines is null)
             return entry.File.StartsWith('{') ? "No longer reported by the compiler." : $"{entry.File} was deleted or renamed.";
@@ -26,6 +30,23 @@ public static class ResolutionDescriber
         if (moved > 0) return $"Line {entry.Line} unchanged, now line {moved} ({Quote(entry.Source)}); fixed by a change elsewhere.";
         return $"Line {entry.Line} changed from {Quote(entry.Source)} to {Quote(now)}.";
     }
+
+    /// <summary>"Line 42 changed from `a` to `b` (git diff)": the hunk whose removed lines hold the offending one.</summary>
+    static string? FromDiff(ErrorEntry entry, string offending, IReadOnlyList<DiffHunk> hunks)
+    {
+        var hunk = hunks.FirstOrDefault(h => h.Removed.Any(r => Clean(r) == offending));
+        if (hunk is null) return null;
+        var added = hunk.Added.Select(Clean).Where(a => a.Length > 0).Take(MaxDiffLines).ToList();
+        if (added.Count == 0) return $"Line {entry.Line} ({Quote(offending)}) was removed (git diff).";
+        var more = hunk.Added.Count(a => Clean(a).Length > 0) - added.Count;
+        return $"Line {entry.Line} changed from {Quote(offending)} to {string.Join(", ", added.Select(Quote))}"
+            + (more > 0 ? $" and {Plural.Count(more, "more line")}" : "") + " (git diff).";
+    }
+
+    const int MaxDiffLines = 3;
+
+    /// <summary>A diff line as entries keep their source line: redacted, cleaned, trimmed, at most 200 characters.</summary>
+    static string Clean(string line) => Text.Shorten(Text.Clean(Redaction.SecretRedactor.Redact(line)).Trim(), 200);
 
     static int FindNearby(IReadOnlyList<string> lines, int line, string text)
     {

@@ -14,8 +14,9 @@ public sealed class GitFacts
     /// <summary>The branch checked out; null when HEAD is detached.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)] public string? Branch { get; set; }
     /// <summary>
-    /// The session root, absolute with '/': the one absolute path in the state, by design, since it
-    /// is what tells one worktree of a repository from another.
+    /// Which worktree of the repository: the session root relative to the main worktree, with '/'
+    /// ("." there, "../app-feature" in a linked worktree). Never absolute, so that a state made in CI
+    /// reads the same on a laptop.
     /// </summary>
     public string Worktree { get; set; } = "";
     /// <summary>Whether git reported any change under the session root (the package's own files aside).</summary>

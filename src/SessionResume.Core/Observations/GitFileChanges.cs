@@ -38,16 +38,11 @@ public static class GitFileChanges
             return null;
         }
         var status = Parse(run.Output, repoTop, root);
-        // One more cheap call for HEAD: the commit on the first line, the branch (or "HEAD" when
-        // detached) on the second. It fails in a repository without commits: nothing to stamp then.
-        var head = GitProcess.Run(gitExecutable, root, ["rev-parse", "HEAD", "--abbrev-ref", "HEAD"], timeout);
-        if (!head.Succeeded) return status;
-        var lines = head.Output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return status with
-        {
-            Commit = lines.Length > 0 ? lines[0] : null,
-            Branch = lines.Length > 1 && lines[1] != "HEAD" ? lines[1] : null,
-        };
+        // One more cheap call for HEAD's commit, branch and worktree. It fails in a repository without
+        // commits: nothing to stamp then.
+        return GitHead.Read(gitExecutable, root, timeout) is { } head
+            ? status with { Commit = head.Commit, Branch = head.Branch, Worktree = head.Worktree }
+            : status;
     }
 
     /// <summary>

@@ -10,6 +10,9 @@ public sealed record GitStatus(IReadOnlyList<string> Created, IReadOnlyList<stri
     /// <summary>The branch checked out; null when HEAD is detached or not known.</summary>
     public string? Branch { get; init; }
 
+    /// <summary>The session root relative to the repository's main worktree (<see cref="GitHead.Worktree"/>).</summary>
+    public string? Worktree { get; init; }
+
     /// <summary>The session's diff against its start commit, when it was asked for and git could tell.</summary>
     public SessionDiff? Diff { get; init; }
 

@@ -14,7 +14,7 @@ internal static class SinceTheState
     {
         if (recorded is null || now is null) return [];
         var lines = new List<string>();
-        if (recorded.Worktree.Length > 0 && recorded.Worktree != now.Worktree)
+        if (recorded.Worktree.Length > 0 && now.Worktree.Length > 0 && recorded.Worktree != now.Worktree)
             lines.Add($"⚠ the state was made in another worktree: {recorded.Worktree} (this is {now.Worktree})");
         if (recorded.Branch != now.Branch)
             lines.Add($"⚠ branch changed: {recorded.Branch ?? "(detached HEAD)"} → {now.Branch ?? "(detached HEAD)"}");

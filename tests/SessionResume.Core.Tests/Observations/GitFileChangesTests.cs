@@ -150,18 +150,18 @@ public class GitFileChangesTests
         var record = dir.File("recorded.txt");
         var fakeGit = FakeGit.Write(dir.Path,
             unix: $"echo \"$GIT_OPTIONAL_LOCKS|$*\" >> '{record}'; " +
-                  "if [ \"$1\" = rev-parse ]; then printf 'abc123\\nmain\\n'; else printf '?? x.cs\\0 M y.cs\\0'; fi",
+                  "if [ \"$1\" = rev-parse ]; then printf 'abc123\\nmain\\n.git\\n'; else printf '?? x.cs\\0 M y.cs\\0'; fi",
             windows: $"echo %GIT_OPTIONAL_LOCKS%^|%*>> \"{record}\"");
         var status = GitFileChanges.Read(dir.Path, fakeGit, GitFileChanges.DefaultTimeout, out var problem);
         Assert.Null(problem);
         // The status, then HEAD's commit and branch: one more cheap call.
-        Assert.Equal(["0|-c core.quotepath=off status --porcelain=v1 -z --untracked-files=all -- .", "0|rev-parse HEAD --abbrev-ref HEAD"],
+        Assert.Equal(["0|-c core.quotepath=off status --porcelain=v1 -z --untracked-files=all -- .", "0|rev-parse HEAD --abbrev-ref HEAD --git-common-dir"],
             File.ReadAllLines(record).Select(l => l.Trim()));
         Assert.NotNull(status);
         if (OperatingSystem.IsWindows()) return;   // cmd cannot write the NUL separators
         Assert.Equal(["x.cs"], status.Created);
         Assert.Equal(["y.cs"], status.Modified);
-        Assert.Equal(("abc123", "main"), (status.Commit, status.Branch));
+        Assert.Equal(("abc123", "main", "."), (status.Commit, status.Branch, status.Worktree));
     }
 
     [Fact]
