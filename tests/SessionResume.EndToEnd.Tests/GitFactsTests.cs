@@ -69,8 +69,11 @@ public class GitFactsTests
         var summary = repo.MSBuild(Project, "SessionRestore");
         Check.That(summary.Output.Contains("Changed in this session: ", StringComparison.Ordinal), repo.Describe(summary));
 
-        // The session's commits go with it into the digest.
+        // The session's commits go with it into its archive and the digest.
+        var sessionId = Str(state, "session_id");
         repo.MSBuild(Project, "SessionSave", "-p:SessionObjective=Stamp git");
+        var archive = System.Text.Json.Nodes.JsonNode.Parse(repo.ReadFile($".session-history/{sessionId}.json"));
+        Assert.Equal(["Add the library", "Parse the rate"], Strings(archive, "commits"));
         var digest = repo.ReadFile("token-cache/summaries.md");
         Check.That(digest.Split('\n').Any(l => l.StartsWith("- Commits: ", StringComparison.Ordinal) && l.Contains("Parse the rate", StringComparison.Ordinal)),
             digest);
@@ -122,5 +125,21 @@ public class GitFactsTests
         var resolved = Resolved(repo.ReadState()).FirstOrDefault(r => Str(r, "code") == "CS0029");
         Check.That(Str(resolved, "resolution")?.EndsWith($"(`{Sources.BrokenStatement}`) was removed (git diff).", StringComparison.Ordinal) == true,
             Show(resolved) + "\n" + diff);
+    }
+
+    [Fact]
+    public void Without_git_on_PATH_no_git_key_appears_the_build_is_unchanged_and_one_SR0007_says_why()
+    {
+        using var repo = ThrowawayRepo.Create(nameof(Without_git_on_PATH_no_git_key_appears_the_build_is_unchanged_and_one_SR0007_says_why));
+        repo.AddClassLibrary("Lib", "Calculator.cs", Sources.Calculator(Sources.BrokenStatement));
+        // Only the folder of dotnet on PATH: no git.
+        var build = repo.Shell($"PATH=\"$(dirname \"$(command -v dotnet)\")\" dotnet build {Project} -nodeReuse:false -tl:off");
+        Check.That(build.ExitCode != 0 && build.Output.Contains("error CS0029", StringComparison.Ordinal), repo.Describe(build));
+        var sr0007 = System.Text.RegularExpressions.Regex.Count(build.Output, @"warning SR0007:");
+        // The build prints each warning twice (where it happens and in the summary at the end).
+        Check.That(sr0007 is >= 1 and <= 2, $"{sr0007} SR0007 lines.\n{repo.Describe(build)}");
+        var state = repo.ReadState();
+        Check.That(state["git"] is null && state["commits"] is null && state["files"]?["diffstat"] is null, repo.ReadStateText());
+        Check.That(Unresolved(state).Any(e => Str(e, "code") == "CS0029"), repo.ReadStateText());
     }
 }
