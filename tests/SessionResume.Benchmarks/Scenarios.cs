@@ -40,6 +40,14 @@ public static class Scenarios
         // of 1,000 resolved errors each, so the difference is the lookup.
         FailingBuild("failing build, new error, no history", sessions: 0),
         FailingBuild("failing build, new error, 20 archived sessions x 1,000 errors", sessions: 20),
+        // The loop an agent runs all day: one file edited, then a build (the capture and its git calls run).
+        new Scenario(
+            "edit and build",
+            Target: 1.05,
+            WriteProject: dir => ClassLibrary(dir, files: 40),
+            Warmup: ["build", .. Cli],
+            Timed: ["build", "--no-restore", .. Cli],
+            BeforeEachRun: EditOneFile),
         new Scenario(
             "no-op build, full-capture logger vs the package alone",
             Target: 1.03,
