@@ -125,6 +125,18 @@ public class GitFactsTests
         var resolved = Resolved(repo.ReadState()).FirstOrDefault(r => Str(r, "code") == "CS0029");
         Check.That(Str(resolved, "resolution")?.EndsWith($"(`{Sources.BrokenStatement}`) was removed (git diff).", StringComparison.Ordinal) == true,
             Show(resolved) + "\n" + diff);
+
+        // An error brought and taken away without a commit: the file is back as HEAD has it.
+        repo.Git("commit", "-q", "-am", "Fixed");
+        var committed = repo.ReadFile("src/Lib/Calculator.cs");
+        repo.WriteFile("src/Lib/Calculator.cs", committed.Replace("    public int Value()", "    int bad = \"x\";\n    public int Value()", StringComparison.Ordinal));
+        Check.That(repo.Build(Project).ExitCode != 0, repo.Describe());
+        repo.WriteFile("src/Lib/Calculator.cs", committed);
+        Check.That(GitOut(repo, "diff", "HEAD", "--", "src/Lib/Calculator.cs").Length == 0, "The file is as committed.");
+        Check.That(repo.Build(Project).Succeeded, repo.Describe());
+        var undone = Resolved(repo.ReadState()).FirstOrDefault(r => Str(r, "code") == "CS0029");
+        Check.That(Str(undone, "resolution") == "src/Lib/Calculator.cs is back as it was committed: the change that brought the error was undone (git diff).",
+            Show(undone));
     }
 
     [Fact]

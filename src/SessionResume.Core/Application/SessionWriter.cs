@@ -162,11 +162,13 @@ public static class SessionWriter
     /// A file's diff hunks, asked of git only when a fix is to be described (rare, and inside the lock):
     /// against HEAD (the fix not committed yet), then against the session's start (committed since).
     /// </summary>
-    static Func<string, IReadOnlyList<DiffHunk>> Hunks(string root, string? sessionStart)
+    static Func<string, IReadOnlyList<FileDiff>> Hunks(string root, string? sessionStart)
     {
-        var cache = new Dictionary<string, IReadOnlyList<DiffHunk>>(StringComparer.Ordinal);
-        return path => cache.TryGetValue(path, out var hunks) ? hunks : cache[path] =
-            [.. GitHunks.Read(root, "HEAD", path), .. sessionStart is null ? [] : GitHunks.Read(root, sessionStart, path)];
+        var cache = new Dictionary<string, IReadOnlyList<FileDiff>>(StringComparer.Ordinal);
+        return path => cache.TryGetValue(path, out var diffs) ? diffs : cache[path] =
+            sessionStart is null
+                ? [GitHunks.Read(root, "HEAD", path)]
+                : [GitHunks.Read(root, "HEAD", path), GitHunks.Read(root, sessionStart, path)];
     }
 
     static GitStatus? ChangedFiles(Session session, List<Problem> problems)

@@ -11,10 +11,10 @@ public sealed class MergeContext(DateTime now, ISourceText sources)
     public ISourceText Sources { get; } = sources;
 
     /// <summary>
-    /// The hunks of a file's change (from git, oldest base first: HEAD, then the session's start), or
-    /// null without git: then a fix is described by comparing its line.
+    /// A file's diffs from git (against HEAD, then against the session's start), or null without git:
+    /// then a fix is described by comparing its line.
     /// </summary>
-    public Func<string, IReadOnlyList<DiffHunk>>? Hunks { get; init; }
+    public Func<string, IReadOnlyList<FileDiff>>? Hunks { get; init; }
 
     /// <summary>The state's last activity before this update touched it (null for a new session).</summary>
     public DateTime? LastActivity { get; init; }

@@ -14,10 +14,16 @@ public static class ResolutionDescriber
 
     /// <param name="hunks">The file's diff hunks from git, when git is there: the hunk that removed the
     /// offending line names the fix. Without one, the line is compared as it is now.</param>
-    public static string Describe(ErrorEntry entry, ISourceText sources, Func<string, IReadOnlyList<DiffHunk>>? hunks = null)
+    public static string Describe(ErrorEntry entry, ISourceText sources, Func<string, IReadOnlyList<FileDiff>>? hunks = null)
     {
-        if (entry.Source is { } offending && hunks is not null && FromDiff(entry, offending, hunks(entry.File)) is { } fromDiff)
+        var diffs = hunks?.Invoke(entry.File) ?? [];
+        if (entry.Source is { } offending && FromDiff(entry, offending, diffs.SelectMany(d => d.Hunks).ToList()) is { } fromDiff)
             return fromDiff;
+        // The file is back as HEAD has it, and it was not so when the error was seen: the change that
+        // brought the error was undone (a line number would name whatever line moved into its place).
+        if (diffs.Count > 0 && diffs[0].SameAsBase && entry.FileHash is { } seen
+            && sources.Hash(entry.File) is { } current && current != seen)
+            return $"{entry.File} is back as it was committed: the change that brought the error was undone (git diff).";
         var lines = sources.Lines(entry.File);
         if (lines is null)
             return entry.File.StartsWith('{') ? "No longer reported by the compiler." : $"{entry.File} was deleted or renamed.";

@@ -15,7 +15,7 @@ internal static class SinceTheState
         if (recorded is null || now is null) return [];
         var lines = new List<string>();
         if (recorded.Worktree.Length > 0 && now.Worktree.Length > 0 && recorded.Worktree != now.Worktree)
-            lines.Add($"⚠ the state was made in another worktree: {recorded.Worktree} (this is {now.Worktree})");
+            lines.Add($"⚠ the state was made in another worktree: {Worktree(recorded.Worktree)} (this is {Worktree(now.Worktree)})");
         if (recorded.Branch != now.Branch)
             lines.Add($"⚠ branch changed: {recorded.Branch ?? "(detached HEAD)"} → {now.Branch ?? "(detached HEAD)"}");
         if (now.CommitsSince is > 0 and var n)
@@ -24,4 +24,6 @@ internal static class SinceTheState
             lines.Add("⚠ HEAD moved since" + (now.Head is { } head ? $" (now {head})" : ""));
         return lines;
     }
+
+    static string Worktree(string relative) => relative == "." ? "the main worktree" : relative;
 }

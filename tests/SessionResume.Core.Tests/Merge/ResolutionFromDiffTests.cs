@@ -29,7 +29,7 @@ public class ResolutionFromDiffTests
 
         Assert.StartsWith("Line 15 changed from", ResolutionDescriber.Describe(Entry, sources), StringComparison.Ordinal);
         Assert.Equal("Line 15 (`private static int bad = undefinedName;`) was removed (git diff).",
-            ResolutionDescriber.Describe(Entry, sources, _ => GitHunks.Parse(Diff)));
+            ResolutionDescriber.Describe(Entry, sources, _ => [new FileDiff(GitHunks.Parse(Diff), SameAsBase: false)]));
     }
 
     [Fact]
@@ -39,8 +39,8 @@ public class ResolutionFromDiffTests
         var sources = new BuildFixture.FakeSources();
         sources.Set("src/A.cs", "", "", "    int x = 1;");
         Assert.Equal("Line 3 changed from `int x = \"a\";` to `int x = 1;` (git diff).",
-            ResolutionDescriber.Describe(entry, sources, _ => GitHunks.Parse(Diff)));
-        Assert.Equal("Line 3 changed from `int x = \"a\";` to `int x = 1;`.", ResolutionDescriber.Describe(entry, sources, _ => []));
+            ResolutionDescriber.Describe(entry, sources, _ => [new FileDiff(GitHunks.Parse(Diff), SameAsBase: false)]));
+        Assert.Equal("Line 3 changed from `int x = \"a\";` to `int x = 1;`.", ResolutionDescriber.Describe(entry, sources, _ => [FileDiff.None]));
     }
 
     [Fact]
@@ -51,5 +51,21 @@ public class ResolutionFromDiffTests
         Assert.Equal(["    int x = \"a\";"], hunks[0].Removed);
         Assert.Equal(["    int x = 1;"], hunks[0].Added);
         Assert.Empty(hunks[1].Added);
+    }
+
+    [Fact]
+    public void A_file_back_as_it_was_committed_says_the_change_was_undone_not_which_line_moved_up()
+    {
+        var entry = new ErrorEntry { Code = "CS0029", File = "src/A.cs", Line = 14, Source = "int bad = \"x\";", FileHash = "seen" };
+        var sources = new BuildFixture.FakeSources();
+        sources.Set("src/A.cs", Enumerable.Range(1, 20).Select(i => i == 14 ? "static readonly Action Default = () => { };" : "").ToArray());
+        sources.Hashes["src/A.cs"] = "now";
+        Assert.Equal("src/A.cs is back as it was committed: the change that brought the error was undone (git diff).",
+            ResolutionDescriber.Describe(entry, sources, _ => [new FileDiff([], SameAsBase: true)]));
+
+        // Unchanged since the error was seen: it was fixed elsewhere, as the line compare says.
+        sources.Hashes["src/A.cs"] = "seen";
+        Assert.StartsWith("Line 14 changed", ResolutionDescriber.Describe(entry, sources, _ => [new FileDiff([], SameAsBase: true)]),
+            StringComparison.Ordinal);
     }
 }

@@ -38,6 +38,8 @@ sealed class BuildFixture
     {
         public Dictionary<string, string[]> Files { get; } = new();
         public IReadOnlyList<string>? Lines(string sessionPath) => Files.TryGetValue(sessionPath, out var lines) ? lines : null;
+        public Dictionary<string, string> Hashes { get; } = new();
+        public string? Hash(string sessionPath) => Hashes.GetValueOrDefault(sessionPath);
         public void Set(string path, params string[] lines) => Files[path] = lines;
     }
 }

@@ -22,7 +22,7 @@ public class SinceTheStateTests
     {
         Assert.Equal(
             [
-                "⚠ the state was made in another worktree: . (this is ../repo-wt)",
+                "⚠ the state was made in another worktree: the main worktree (this is ../repo-wt)",
                 "⚠ branch changed: main → (detached HEAD)",
                 "⚠ 1 commit since (HEAD bbb1234 \"Parse the rate\")",
             ],
