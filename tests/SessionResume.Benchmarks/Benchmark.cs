@@ -115,9 +115,10 @@ public static class Benchmark
         Console.WriteLine($"  with package     {w}");
         Console.WriteLine($"  without package  {wo}");
         // Each pair ran back to back under the same load: the median of their ratios resists noise best.
-        var paired = Stats.MedianOf(withRuns.Zip(withoutRuns, (a, b) => a.Elapsed / b.Elapsed));
+        var pairs = withRuns.Zip(withoutRuns, (a, b) => a.Elapsed / b.Elapsed).ToList();
+        var paired = Stats.MedianOf(pairs);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  ratio of means {w.Mean / wo.Mean:F3}, of minimums {w.Min / wo.Min:F3}, median of paired ratios {paired:F3}; load average {LoadAverage()} on {Environment.ProcessorCount} cores"));
+            $"  ratio of means {w.Mean / wo.Mean:F3}, of minimums {w.Min / wo.Min:F3}, median of paired ratios {paired:F3} (min {pairs.Min():F3}, max {pairs.Max():F3}); load average {LoadAverage()} on {Environment.ProcessorCount} cores"));
         var ratio = w.Median / wo.Median;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{scenario.Name}: with {w.Median:F0} ms, without {wo.Median:F0} ms, ratio {ratio:F3} (target <= {scenario.Target:0.00})"));
