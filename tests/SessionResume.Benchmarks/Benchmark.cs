@@ -70,8 +70,12 @@ public static class Benchmark
         }
         // The only difference between the two sides: the package, or (FullCaptureLogger) the logger.
         File.WriteAllText(Path.Combine(with, "Directory.Build.props"), LocalFeedRepository.DirectoryBuildProps(version));
-        File.WriteAllText(Path.Combine(without, "Directory.Build.props"),
-            LocalFeedRepository.DirectoryBuildProps(scenario.FullCaptureLogger ? version : null));
+        var withoutProps = LocalFeedRepository.DirectoryBuildProps(scenario.FullCaptureLogger || scenario.GitOnly ? version : null);
+        if (scenario.GitOnly)
+            withoutProps = withoutProps.Replace("</Project>",
+                "  <PropertyGroup><SessionResumeIncludeGitDiff>false</SessionResumeIncludeGitDiff></PropertyGroup>\n</Project>",
+                StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(without, "Directory.Build.props"), withoutProps);
         if (scenario.FullCaptureLogger)
         {
             var logger = Path.Combine(packages, "sessionresume.build", version.ToLowerInvariant(), "tasks", "net8.0", "SessionResume.Build.dll");

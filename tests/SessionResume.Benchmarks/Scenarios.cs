@@ -14,8 +14,10 @@ namespace SessionResume.Benchmarks;
 /// <param name="BeforeEachRun">Runs before every timed command, given the repository root (the session root).</param>
 /// <param name="FullCaptureLogger">Both sides have the package; "with" also has the full-capture logger
 /// in its Directory.Build.rsp (what SessionSetup writes), so the ratio is the logger's own cost.</param>
+/// <param name="GitOnly">Both sides have the package; "without" asks git nothing
+/// (SessionResumeIncludeGitDiff=false), so the ratio is the cost of the git calls.</param>
 public sealed record Scenario(string Name, double Target, Action<string> WriteProject, string[] Warmup, string[] Timed,
-    bool Fails = false, Action<string>? BeforeEachRun = null, bool FullCaptureLogger = false);
+    bool Fails = false, Action<string>? BeforeEachRun = null, bool FullCaptureLogger = false, bool GitOnly = false);
 
 public static class Scenarios
 {
@@ -48,6 +50,14 @@ public static class Scenarios
             Warmup: ["build", .. Cli],
             Timed: ["build", "--no-restore", .. Cli],
             BeforeEachRun: EditOneFile),
+        new Scenario(
+            "edit and build, git facts and diffstat vs the package without git",
+            Target: 1.05,
+            WriteProject: dir => ClassLibrary(dir, files: 40),
+            Warmup: ["build", .. Cli],
+            Timed: ["build", "--no-restore", .. Cli],
+            BeforeEachRun: EditOneFile,
+            GitOnly: true),
         new Scenario(
             "no-op build, full-capture logger vs the package alone",
             Target: 1.03,
