@@ -82,7 +82,10 @@ public sealed class FullCapture(string root, Func<DateTime> clock)
             var build = Observe(session.Root);
             var failed = build.Projects.Any(p => p.Succeeded == false);
             if (!session.Settings.AutoSave || (failed && !session.Settings.SaveOnError)) return problems;
-            if (!WouldChange(session, build)) return problems;
+            // A dry run on the state as it is: a clean build with nothing to resolve writes nothing and asks git nothing.
+            if (!SessionWriter.WouldChange(session, clock, ifNoState: build.Projects.Any(p => p.Errors.Count > 0),
+                    (state, context) => LoggedBuildMerge.Apply(state, build, context)))
+                return problems;
             var result = SessionWriter.Update(session, clock,
                 (state, context) => Change.IfChanged(LoggedBuildMerge.Apply(state, build, context)));
             problems.AddRange(result.Problems);
@@ -119,16 +122,6 @@ public sealed class FullCapture(string root, Func<DateTime> clock)
         var message = Redaction.SecretRedactor.Redact(e.Message).Trim();
         return new BuildDiagnostic(e.Code, Severity.Error, file, Math.Max(0, e.Line), Math.Max(0, e.Column), message,
             Fingerprint.ForDiagnostic(Fingerprint.BuildTool, e.Code, file, message, sessionRoot));
-    }
-
-    /// <summary>A dry run on the state as it is: a clean build with nothing to resolve writes nothing and asks git nothing.</summary>
-    bool WouldChange(Session session, LoggedBuild build)
-    {
-        var state = new StateStore(session.Location.StateFile, clock).TryRead(out _);
-        if (state is null) return build.Projects.Any(p => p.Errors.Count > 0);
-        var before = StateJson.Serialize(state);
-        LoggedBuildMerge.Apply(state, build, new MergeContext(clock(), new FileSourceText(session.Root)));
-        return StateJson.Serialize(state) != before;
     }
 
     static bool MayHoldOriginEntries(string stateFile)

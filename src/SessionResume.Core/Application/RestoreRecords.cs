@@ -29,7 +29,10 @@ public static class RestoreRecords
             .Select(g => RestoreLog.Read(g.Key, session.Root, g.First().Project!))
             .OfType<RestoreObservation>()
             .ToList();
-        if (restores.Count == 0 || !WouldChange(session, restores, clock)) return [];
+        if (restores.Count == 0) return [];
+        var dryRun = SessionWriter.WouldChange(session, clock, ifNoState: restores.Any(r => !r.Succeeded),
+            (state, context) => { foreach (var restore in restores) RestoreMerge.Apply(state, restore, context); });
+        if (!dryRun) return [];
         var result = SessionWriter.Update(session, clock,
             (state, context) => Change.IfChanged(restores.SelectMany(r => RestoreMerge.Apply(state, r, context)).ToList()),
             UpdateKind.SameSession);
@@ -41,16 +44,6 @@ public static class RestoreRecords
                 TryDelete(pointer.SucceededFile!);
         }
         return result.Problems;
-    }
-
-    static bool WouldChange(Session session, IReadOnlyList<RestoreObservation> restores, Func<DateTime> clock)
-    {
-        var state = new StateStore(session.Location.StateFile, clock).TryRead(out _);
-        if (state is null) return restores.Any(r => !r.Succeeded);
-        var before = StateJson.Serialize(state);
-        var context = new MergeContext(clock(), new FileSourceText(session.Root));
-        foreach (var restore in restores) RestoreMerge.Apply(state, restore, context);
-        return StateJson.Serialize(state) != before;
     }
 
     static void TryDelete(string path)

@@ -139,6 +139,21 @@ public static class SessionWriter
     }
 
     /// <summary>
+    /// Whether a change would change the state as it is on disk, read without the lock: the check of a
+    /// writer that is often asked to record nothing new (the restore records, the full-capture logger),
+    /// so that then nothing is locked or written and git is not asked. Without a state file,
+    /// <paramref name="ifNoState"/> answers.
+    /// </summary>
+    internal static bool WouldChange(Session session, Func<DateTime> clock, bool ifNoState, Action<SessionState, MergeContext> change)
+    {
+        var state = new StateStore(session.Location.StateFile, clock).TryRead(out _);
+        if (state is null) return ifNoState;
+        var before = StateJson.Serialize(state);
+        change(state, new MergeContext(clock(), new FileSourceText(session.Root)));
+        return StateJson.Serialize(state) != before;
+    }
+
+    /// <summary>
     /// What follows from the entries, whoever changed them: the session that first saw each new
     /// problem (carried-over ones keep theirs), and the generated next prompts.
     /// </summary>
